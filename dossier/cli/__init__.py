@@ -1,0 +1,35 @@
+"""The ``dossier`` command line: it only wires the library's stages together.
+
+Heavy modules (WeasyPrint above all) are imported inside the commands that need them, so
+``dossier --help`` and ``dossier validate`` start fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from dossier import __version__
+from dossier.cli.build import build_command
+from dossier.cli.validate import validate_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="dossier")
+def main() -> None:
+    """Validated, print-ready Thai dossiers for the Public Sector Excellence Award
+    (รางวัลเลิศรัฐ), branch Participatory Governance.
+
+    \b
+    เครื่องมือจัดทำเอกสารผลงานส่งประกวดรางวัลเลิศรัฐ สาขาการบริหารราชการแบบมีส่วนร่วม
+    Run commands in the province's repository (the folder with dossier.yaml).
+
+    \b
+    Examples / ตัวอย่าง:
+      dossier validate                  # ตรวจทุกโครงการใน projects/
+      dossier build                     # สร้าง PDF ทุกโครงการใน build/
+      dossier build projects/mangrove.yaml
+    """
+
+
+main.add_command(validate_command)
+main.add_command(build_command)

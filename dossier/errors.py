@@ -1,0 +1,114 @@
+"""Diagnostics: the one error type of dossier, and the problems it carries.
+
+Every stage (load, validate, render, write) reports problems as :class:`Diagnostic` values
+located by file, line and column (1-based). Stages collect them and go on; only the edge (the
+CLI) decides what to print and which exit code to use.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from dossier import catalogue
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a source file: 1-based line and column (code points, as PyYAML counts)."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem: where it is, what it is (a catalogue code), and the values it mentions."""
+
+    file: str
+    pos: Pos
+    code: str
+    severity: Severity = Severity.ERROR
+    args: dict[str, Any] = field(default_factory=dict, compare=False)
+    rule: str | None = None  # the rule id in the award rules file, when a rule raised it
+    source: str | None = None  # the rule's source (document and clause), when known
+
+    @property
+    def line(self) -> int:
+        return self.pos.line
+
+    @property
+    def column(self) -> int:
+        return self.pos.column
+
+    @property
+    def label(self) -> str:
+        """The code shown in brackets: the rule id when a rule raised it, else the catalogue code."""
+        return self.rule or self.code
+
+    def message(self, lang: str = "th") -> str:
+        return catalogue.message(self.code, lang, self.args)
+
+    def hint(self, lang: str = "th") -> str:
+        return catalogue.hint(self.code, lang, self.args)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.pos.line, self.pos.column, self.label)
+
+
+class DossierError(Exception):
+    """The single exception type of the library: it carries located diagnostics.
+
+    ``exit_code`` follows the command-line contract: 1 for problems in the user's files,
+    2 for a usage error (no dossier repository, a path that does not exist).
+    """
+
+    exit_code = 1
+
+    def __init__(self, diagnostics: Iterable[Diagnostic], exit_code: int | None = None) -> None:
+        self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        if exit_code is not None:
+            self.exit_code = exit_code
+        first = self.diagnostics[0] if self.diagnostics else None
+        text = f"{first.file}:{first.line}:{first.column}: {first.message('en')}" if first else ""
+        super().__init__(text)
+
+
+class UsageError(DossierError):
+    exit_code = 2
+
+
+@dataclass
+class Report:
+    """Diagnostics collected across files; a stage appends, the edge reads."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(sorted(self.diagnostics, key=Diagnostic.sort_key))
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.WARNING]
+
+    def has_errors(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))

@@ -1,0 +1,49 @@
+"""The URL sandbox of every render: WeasyPrint may read only what the build allows.
+
+Allowed: ``data:`` URLs, and ``file:`` URLs that resolve (symlinks followed) to a regular file
+inside one of the allowed folders (the project's folder, the templates, the shipped fonts) and
+within the size cap. Everything else (http, https, ftp, other schemes, paths outside) is
+refused and recorded, so the build reports it as a located problem instead of dropping it.
+Imported only by ``dossier.render.pdf`` (it imports WeasyPrint).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+MAX_RESOURCE_BYTES = 20_000_000
+
+
+class SandboxedFetcher(URLFetcher):
+    def __init__(self, roots: list[Path], max_bytes: int = MAX_RESOURCE_BYTES) -> None:
+        super().__init__(timeout=1, allowed_protocols={"file", "data"}, allow_redirects=False)
+        self.roots = [root.resolve() for root in roots]
+        self.max_bytes = max_bytes
+        self.refused: list[tuple[str, str]] = []  # (url, reason)
+
+    def _refuse(self, url: str, reason: str) -> ValueError:
+        self.refused.append((url, reason))
+        return ValueError(f"dossier sandbox refused {url}: {reason}")
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme != "file":
+            raise self._refuse(url, f"scheme {scheme or '(none)'} is not allowed")
+        path = Path(url2pathname(unquote(urlsplit(url).path)))
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise self._refuse(url, "no such file") from None
+        if not any(real.is_relative_to(root) for root in self.roots):
+            raise self._refuse(url, "outside the allowed folders")
+        if not real.is_file():
+            raise self._refuse(url, "not a regular file")
+        if real.stat().st_size > self.max_bytes:
+            raise self._refuse(url, f"larger than {self.max_bytes} bytes")
+        return URLFetcherResponse(real.as_uri(), body=real.read_bytes())

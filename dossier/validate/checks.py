@@ -1,0 +1,155 @@
+"""The vocabulary of rule checks. A rule in the rules file names one of these by ``check:``
+and gives its ``params``; the check yields diagnostics located in the project file."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from dossier import thai
+from dossier.errors import Diagnostic
+from dossier.load import Mapping, locate
+from dossier.model import Project, Province
+from dossier.rules import AwardType, Rule, Rules
+
+
+@dataclass
+class Context:
+    file: str
+    root: Mapping | None
+    project: Project
+    award_type: AwardType
+    province: Province
+    rules: Rules
+
+    def problem(self, rule: Rule, path: str, code: str, **args: Any) -> Diagnostic:
+        args.setdefault("type_th", self.award_type.th)
+        args.setdefault("type_en", f"{self.award_type.en} ({self.award_type.slug})")
+        return Diagnostic(self.file, locate(self.root, path), code, rule.severity, args, rule.id, rule.source)
+
+
+Check = Callable[[Context, Rule], Iterator[Diagnostic]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        CHECKS[name] = fn
+        return fn
+    return register
+
+
+def _label(name: str) -> tuple[str, str]:
+    for f in dataclasses.fields(Project):
+        if f.name == name:
+            return f.metadata["th"], f.metadata["en"]
+    return name, name
+
+
+def _empty(value: Any) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return value is None
+
+
+@check("required_fields")
+def required_fields(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    for name in rule.params.get("fields", []):
+        if _empty(getattr(ctx.project, name, None)):
+            label_th, label_en = _label(name)
+            yield ctx.problem(rule, name, "missing-field", field=name, label_th=label_th, label_en=label_en)
+
+
+@check("required_sections")
+def required_sections(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    sections = ctx.project.sections or {}
+    for key in rule.params.get("sections", []):
+        if not (sections.get(key) or "").strip():
+            section = ctx.rules.section(key)
+            yield ctx.problem(rule, f"sections.{key}", "missing-section", section=key,
+                              label_th=section.th if section else key, label_en=section.en if section else key)
+
+
+@check("min_running_months")
+def min_running_months(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    started, cutoff = ctx.project.started, ctx.province.cutoff
+    if started is None or cutoff is None:
+        return
+    required = int(rule.params.get("months", 12))
+    months = thai.months_between(started.date, cutoff.date)
+    if months < 0:
+        yield ctx.problem(rule, "started", "started-in-future", started=started, cutoff=cutoff)
+    elif months < required:
+        yield ctx.problem(
+            rule, "started", "running-too-short", started=started, cutoff=cutoff,
+            duration_th=thai.to_thai_digits(thai.duration_th(months)), duration_en=thai.duration_en(months),
+            required_th=thai.to_thai_digits(thai.duration_th(required)), required_en=thai.duration_en(required),
+        )
+
+
+@check("status_is")
+def status_is(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    wanted = rule.params.get("status", "ongoing")
+    if ctx.project.status is not None and ctx.project.status != wanted:
+        yield ctx.problem(rule, "status", "not-running", value=ctx.project.status)
+
+
+@check("min_items")
+def min_items(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    name = rule.params["field"]
+    minimum = int(rule.params.get("min", 1))
+    count = len(getattr(ctx.project, name, None) or [])
+    if count < minimum:
+        label_th, label_en = _label(name)
+        yield ctx.problem(rule, name, "too-few-items", field=name, count=count, minimum=minimum,
+                          label_th=label_th, label_en=label_en)
+
+
+@check("indicator_results")
+def indicator_results(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    for index, indicator in enumerate(ctx.project.indicators or [], start=1):
+        if indicator.result is None:
+            yield ctx.problem(rule, f"indicators[{index}]", "indicator-no-result", name=indicator.name)
+
+
+@check("min_distinct_sectors")
+def min_distinct_sectors(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    minimum = int(rule.params.get("min", 3))
+    sectors = sorted({p.sector for p in ctx.project.partners or [] if p.sector})
+    if len(sectors) < minimum:
+        yield ctx.problem(rule, "partners", "too-few-sectors", count=len(sectors), sectors=sectors or ["-"],
+                          minimum=minimum)
+
+
+@check("participation_levels")
+def participation_levels(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    level = ctx.project.participation_level
+    allowed = rule.params.get("levels", [])
+    if level is not None and level not in allowed:
+        yield ctx.problem(rule, "participation_level", "participation-level-mismatch", value=level, allowed=allowed)
+
+
+@check("max_chars")
+def max_chars(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    target, limit = rule.params["field"], int(rule.params["max"])
+    if target.startswith("sections."):
+        wanted = target.split(".", 1)[1]
+        texts = {f"sections.{k}": v for k, v in (ctx.project.sections or {}).items() if wanted in ("*", k)}
+    else:
+        texts = {target: getattr(ctx.project, target, None) or ""}
+    for path, text in texts.items():
+        length = len("".join(str(text).split()))
+        if length > limit:
+            key = path.split(".")[-1]
+            section = ctx.rules.section(key)
+            label_th, label_en = (section.th, section.en) if section else _label(key)
+            yield ctx.problem(rule, path, "text-over-limit", field=path, length=length, limit=limit,
+                              label_th=label_th, label_en=label_en)
+
+
+# Checks made on the rendered PDF (page counts) register here too, so the rules file can name
+# them; at validation time, before rendering, they have nothing to check.
+RENDER_CHECKS = {"max_pages"}

@@ -1,0 +1,114 @@
+"""A dossier repository: the folder with ``dossier.yaml``, its projects, rules and templates.
+
+Opening a workspace reads the province file and the award rules of its edition once; every
+command then works from this one object (no global state).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
+from dossier.limits import DEFAULT_LIMITS, Limits
+from dossier.load import Mapping, load_source
+from dossier.model import Province, read_model
+from dossier.rules import Rules, load_rules, with_overrides
+
+PROVINCE_FILE = "dossier.yaml"
+PACKAGE_DIR = Path(__file__).parent
+
+
+def display(path: Path, cwd: Path | None = None) -> str:
+    """A path as the user should see it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path, cwd or Path.cwd()) if path.is_absolute() else str(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``dossier.yaml``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PROVINCE_FILE).is_file():
+            return folder
+    raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
+
+
+def builtin_templates_dir() -> Path:
+    """The templates shipped with the tool: inside the installed package, or the source checkout's
+    top-level ``templates/`` (which the wheel packs as ``dossier/templates``)."""
+    packaged = PACKAGE_DIR / "templates"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
+
+
+@dataclass
+class Workspace:
+    root: Path
+    province: Province
+    rules: Rules
+    limits: Limits = DEFAULT_LIMITS
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # problems of dossier.yaml and rules
+
+    @property
+    def projects_dir(self) -> Path:
+        return self.root / "projects"
+
+    @property
+    def numerals(self) -> str:
+        return self.province.numerals or "thai"
+
+    def template_dirs(self) -> list[Path]:
+        """Override order: the repository's ``templates/`` first, then the built-in ones."""
+        own, builtin = self.root / "templates", builtin_templates_dir()
+        dirs = [own] if own.is_dir() else []
+        if not dirs or own.resolve() != builtin.resolve():
+            dirs.append(builtin)
+        return dirs
+
+    def agency(self, agency_id: str):  # -> Agency | None
+        return next((a for a in self.province.agencies or [] if a.id == agency_id), None)
+
+    def project_files(self, paths: list[Path] | None = None) -> list[Path]:
+        """Project files named on the command line (files or folders), else all of ``projects/``."""
+        chosen = paths or [self.projects_dir]
+        files: list[Path] = []
+        for path in chosen:
+            if path.is_dir():
+                files.extend(sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml")))
+            else:
+                files.append(path)
+        return files
+
+
+def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Workspace:
+    """Read ``dossier.yaml`` and the rules of its edition. Raises :class:`DossierError` when the
+    province file cannot be used at all (no edition, no cut-off, broken YAML)."""
+    root = find_root(start or Path.cwd())
+    path = root / PROVINCE_FILE
+    name = display(path)
+    read = read_model(load_source(path, name, limits), Province, limits=limits)
+    province = read.value
+    diagnostics = list(read.diagnostics)
+    if province is None or province.edition is None or province.cutoff is None:
+        if not any(d.severity is Severity.ERROR for d in diagnostics):
+            diagnostics.append(Diagnostic(name, Pos(), "missing-key", args={
+                "field": "edition/cutoff", "label_th": "ปีรางวัลและวันตัดยอด", "label_en": "edition and cut-off"}))
+        raise DossierError(diagnostics)
+    seen: dict[str, int] = {}
+    root_node = read.source.root
+    for index, agency in enumerate(province.agencies or [], start=1):
+        if agency.id in seen:
+            from dossier.load import locate
+
+            diagnostics.append(Diagnostic(name, locate(root_node, f"agencies[{index}].id"), "yaml-duplicate-key",
+                                          args={"key": agency.id, "first_line": seen[agency.id]}))
+        seen.setdefault(agency.id, index)
+    rules = load_rules(province.edition, root / "rules")
+    overrides_node = root_node.get("rules") if isinstance(root_node, Mapping) else None
+    positions = {k: e.key_pos for k, e in overrides_node.entries.items()} if isinstance(overrides_node, Mapping) else {}
+    rules = with_overrides(rules, province.rules or {}, name, positions)
+    diagnostics.extend(rules.diagnostics)
+    return Workspace(root, province, rules, limits, diagnostics)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# System packages dossier needs, installed only when missing (Debian/Ubuntu, as root or via sudo).
+#   pango + libthai   WeasyPrint's text layout and Thai line breaking (usually already present)
+#   libharfbuzz-subset0  font subsetting: without it write_pdf is ~2x slower and warns
+#   poppler-utils, qpdf  the tests read PDFs back (pdftotext, pdffonts, pdftoppm, qpdf --check)
+set -euo pipefail
+need=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib libpango-1.0.so.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+have_lib libthai.so.0 || need+=(libthai0)
+have_lib libharfbuzz-subset.so.0 || need+=(libharfbuzz-subset0)
+if [ "${1:-}" = "--test" ]; then
+  command -v pdftotext >/dev/null || need+=(poppler-utils)
+  command -v qpdf >/dev/null || need+=(qpdf)
+fi
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "installing system packages: ${need[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+  echo "need root (or sudo) to install: ${need[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
