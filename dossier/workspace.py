@@ -71,15 +71,17 @@ class Workspace:
     def agency(self, agency_id: str):  # -> Agency | None
         return next((a for a in self.province.agencies or [] if a.id == agency_id), None)
 
-    def project_files(self, paths: list[Path] | None = None) -> list[Path]:
-        """Project files named on the command line (files or folders), else all of ``projects/``."""
-        chosen = paths or [self.projects_dir]
-        files: list[Path] = []
-        for path in chosen:
+    def project_files(self, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
+        """Project files named on the command line (files or folders), else all of ``projects/``,
+        each with the name diagnostics show: as the user typed it, or relative to the current folder."""
+        chosen = [(p, str(p)) for p in paths] if paths else [(self.projects_dir, display(self.projects_dir))]
+        files: list[tuple[Path, str]] = []
+        for path, name in chosen:
             if path.is_dir():
-                files.extend(sorted(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml")))
+                files.extend((p, os.path.join(name, p.name)) for p in sorted(path.iterdir())
+                             if p.suffix in (".yaml", ".yml") and p.is_file())
             else:
-                files.append(path)
+                files.append((path, name))
         return files
 
 

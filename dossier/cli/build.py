@@ -11,7 +11,7 @@ from dossier.errors import DossierError
 
 
 @click.command("build")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: build/ in the repository). / โฟลเดอร์ผลลัพธ์")
 @common_options

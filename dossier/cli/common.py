@@ -4,6 +4,7 @@ errors become printed diagnostics and exit codes (the edge)."""
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 import traceback
@@ -45,9 +46,9 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str) -> None:
-    stream = click.get_text_stream("stdout")
-    emit(diagnostics, fmt, lang, stream)
-    stream.flush()
+    buffer = io.StringIO()
+    emit(diagnostics, fmt, lang, buffer)
+    click.echo(buffer.getvalue(), nl=False)
 
 
 def info(message: str, quiet: bool = False) -> None:

@@ -17,7 +17,7 @@ def summary(lang: str, files: int, valid: int, errors: int, warnings: int) -> st
 
 
 @click.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @common_options
 @edge
 def validate_command(paths: tuple[Path, ...], lang: str, fmt: str, quiet: bool, strict: bool) -> int:

@@ -61,6 +61,7 @@ class Source:
 
 
 def load_text(text: str, file: str, path: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     source = Source(file, path, text)
     try:
         parsed = parse(text, file, limits)

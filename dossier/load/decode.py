@@ -24,6 +24,8 @@ _BOMS = (
 )
 # UTF-8 Thai read as Windows-874 and saved again: "ก" (E0 B8 81) shows as "เธ" + a letter.
 _MOJIBAKE = re.compile(r"[เแ][ธน][\u0e01-\u0e1f\u0080-\u00a0]")
+# A Thai above/below vowel or tone mark must sit on a Thai letter: "café" read as TIS-620 would not.
+_STRAY_MARK = re.compile(r"(?<![\u0e01-\u0e3a\u0e47-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -79,7 +81,7 @@ def decode(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Decoded:
             text = data.decode("cp874")
         except UnicodeDecodeError:
             raise _fail(file, _pos_of_offset(data, first_bad), "encoding-not-utf8") from None
-        if _thai_share(text) < 0.9 or _CONTROL.search(text):
+        if _thai_share(text) < 0.9 or _CONTROL.search(text) or _STRAY_MARK.search(text):
             raise _fail(file, _pos_of_offset(data, first_bad), "encoding-not-utf8") from None
         notes.append(
             Diagnostic(file, _pos_of_offset(data, first_bad), "encoding-converted", Severity.WARNING,
@@ -99,5 +101,4 @@ def _checked(text: str, encoding: str, file: str, notes: list[Diagnostic]) -> De
         assert m is not None
         sample = text[m.start() : m.start() + 12].split("\n")[0]
         raise _fail(file, _pos_in_text(text, m.start()), "encoding-mojibake", sample=sample)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Decoded(text, encoding, notes)

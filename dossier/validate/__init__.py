@@ -101,7 +101,7 @@ def check_text(text: str, ws: Workspace, name: str = "project.yaml") -> Checked:
 
 def check_paths(ws: Workspace, paths: list[Path] | None = None) -> list[Checked]:
     """Validate the named files (or all of ``projects/``), in a stable order."""
-    return [check_file(p, ws) for p in ws.project_files(paths)]
+    return [check_file(path, ws, name) for path, name in ws.project_files(paths)]
 
 
 def no_projects(ws: Workspace, where: Path) -> Diagnostic:

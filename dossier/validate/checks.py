@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterator
 
 from dossier import thai
 from dossier.errors import Diagnostic
-from dossier.load import Mapping, locate
+from dossier.load import Mapping, Scalar, Sequence, locate
 from dossier.model import Project, Province
 from dossier.rules import AwardType, Rule, Rules
 
@@ -22,6 +22,18 @@ class Context:
     award_type: AwardType
     province: Province
     rules: Rules
+
+    def present(self, path: str) -> bool:
+        """Whether the file wrote something at ``path`` (a wrong value there is already reported)."""
+        node: Any = self.root
+        for part in path.replace("]", "").replace("[", ".").split("."):
+            if isinstance(node, Mapping) and part in node.entries:
+                node = node.entries[part].value
+            elif isinstance(node, Sequence) and part.isdigit() and 0 < int(part) <= len(node.items):
+                node = node.items[int(part) - 1]
+            else:
+                return False
+        return not (isinstance(node, Scalar) and node.is_null)
 
     def problem(self, rule: Rule, path: str, code: str, **args: Any) -> Diagnostic:
         args.setdefault("type_th", self.award_type.th)
@@ -58,7 +70,7 @@ def _empty(value: Any) -> bool:
 @check("required_fields")
 def required_fields(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     for name in rule.params.get("fields", []):
-        if _empty(getattr(ctx.project, name, None)):
+        if _empty(getattr(ctx.project, name, None)) and not ctx.present(name):
             label_th, label_en = _label(name)
             yield ctx.problem(rule, name, "missing-field", field=name, label_th=label_th, label_en=label_en)
 
@@ -111,7 +123,7 @@ def min_items(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
 @check("indicator_results")
 def indicator_results(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     for index, indicator in enumerate(ctx.project.indicators or [], start=1):
-        if indicator.result is None:
+        if indicator.result is None and not ctx.present(f"indicators[{index}].result"):
             yield ctx.problem(rule, f"indicators[{index}]", "indicator-no-result", name=indicator.name)
 
 
