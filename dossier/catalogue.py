@@ -261,6 +261,44 @@ MESSAGES: dict[str, Entry] = {
         "ตรวจว่าโฟลเดอร์ปลายทางเขียนได้และพื้นที่ดิสก์เหลือพอ ไฟล์เดิมยังอยู่ครบ",
         "check the output folder is writable and the disk has room; the previous file is untouched",
     ),
+    "thai-typing": Entry(
+        "พิมพ์ \"{typed}\" ({typed_codes}) ซึ่งดูถูกต้องบนจอแต่ค้นหา เรียงลำดับ และคัดลอกจาก PDF ไม่ได้ ควรเป็น \"{fixed}\"",
+        "\"{typed}\" ({typed_codes}) looks right on screen but breaks search, sorting and copying; it should be \"{fixed}\"",
+        "สั่ง dossier validate --fix เพื่อแก้ทุกจุดในไฟล์ให้อัตโนมัติ", "run `dossier validate --fix` to correct every one in the file",
+    ),
+    "raw-html": Entry(
+        "พบคำสั่ง HTML {tag} ใน {field} ระบบจะแสดงเป็นข้อความธรรมดา ไม่ทำงานเป็น HTML",
+        "raw HTML {tag} in {field}: it is shown as text, never rendered as HTML",
+        "ใช้รูปแบบ Markdown แทน เช่น **ตัวหนา** หรือ - รายการ", "use Markdown instead, e.g. **bold** or - lists",
+    ),
+    "image-remote": Entry(
+        "ภาพ {url} อยู่บนอินเทอร์เน็ต เครื่องมือไม่ดึงข้อมูลจากเครือข่าย", "the image {url} is on the network: the tool never fetches from it",
+        "ดาวน์โหลดภาพมาไว้ในโฟลเดอร์ของโครงการ แล้วอ้างชื่อไฟล์ เช่น images/ภาพ.jpg", "save the image in the project's folder and name the file, e.g. images/photo.jpg",
+    ),
+    "image-outside": Entry(
+        "ภาพ {url} อยู่นอกโฟลเดอร์ของคลังเอกสาร", "the image {url} is outside the repository",
+        "ย้ายภาพมาไว้ในโฟลเดอร์ของโครงการ แล้วอ้างตำแหน่งแบบสัมพัทธ์", "move it into the project's folder and use a relative path",
+    ),
+    "image-missing": Entry(
+        "ไม่พบไฟล์ภาพ {path}", "image file {path} not found",
+        "ตรวจชื่อไฟล์ (ตัวพิมพ์เล็ก-ใหญ่มีผล) และตำแหน่งเทียบกับไฟล์โครงการ", "check the name (case matters) and that it is relative to the project file",
+    ),
+    "image-not-image": Entry(
+        "ไฟล์ {path} ไม่ใช่ภาพ PNG, JPEG หรือ GIF", "{path} is not a PNG, JPEG or GIF image",
+        "บันทึกภาพเป็น JPEG หรือ PNG", "save the picture as JPEG or PNG",
+    ),
+    "image-too-large": Entry(
+        "ภาพ {path} มีขนาด {width}×{height} พิกเซล เกิน {limit} ล้านพิกเซล", "the image {path} is {width}×{height} pixels, over {limit} megapixels",
+        "ย่อภาพให้กว้างไม่เกิน ๓,๐๐๐ พิกเซล ก็คมชัดพอสำหรับพิมพ์ A4", "resize it to at most 3,000 pixels wide: plenty for A4 print",
+    ),
+    "link-scheme": Entry(
+        "ลิงก์ {url} ใช้ไม่ได้ จะแสดงเป็นข้อความเท่านั้น", "the link {url} is not allowed: it is shown as text only",
+        "ใช้ลิงก์ที่ขึ้นต้นด้วย https:// หรือ mailto: เท่านั้น", "use https:// or mailto: links only",
+    ),
+    "table-too-long": Entry(
+        "ตารางใน {field} มี {rows} แถว เกินขีดจำกัด {limit} แถว", "the tables in {field} have {rows} rows, over the limit of {limit}",
+        "สรุปตารางให้สั้นลง หรือแนบข้อมูลเต็มเป็นเอกสารแยก", "summarise the table; attach the full data separately",
+    ),
     "glyph-missing": Entry(
         "ฟอนต์ไม่มีตัวอักษร {chars} จึงพิมพ์เป็นกล่องว่าง", "the font has no glyph for {chars}: it would print as a box",
         "ลบหรือแทนอักขระนั้น", "remove or replace that character",

@@ -12,6 +12,7 @@ from typing import Any
 
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.limits import DEFAULT_LIMITS, Limits
+from dossier.load import thaitext
 from dossier.load.decode import decode
 from dossier.load.yamltree import Entry, Mapping, Node, Scalar, Sequence, parse
 
@@ -62,7 +63,7 @@ class Source:
 
 def load_text(text: str, file: str, path: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    source = Source(file, path, text)
+    source = Source(file, path, text, diagnostics=thaitext.find(text, file))
     try:
         parsed = parse(text, file, limits)
     except DossierError as exc:

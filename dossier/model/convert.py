@@ -188,6 +188,8 @@ class Converter:
             self.problem(node.pos, "text-too-long", field=path, length=len(text), limit=self.limits.max_markdown_chars)
             return text[: self.limits.max_markdown_chars]
         for paragraph in re.split(r"\n\s*\n", text):
+            if all(line.strip().startswith("|") for line in paragraph.strip().splitlines()):
+                continue  # a table is many short cells, not one long paragraph (rows are capped)
             if len(paragraph) > self.limits.max_paragraph_chars:
                 self.problem(node.pos, "text-too-long", field=path, length=len(paragraph),
                              limit=self.limits.max_paragraph_chars)

@@ -14,6 +14,7 @@ from dossier.load import Source, load_source, load_text, locate
 from dossier.model import Project, read_model, suggest
 from dossier.rules import AwardType
 from dossier.validate.checks import CHECKS, RENDER_CHECKS, Context
+from dossier.validate.content import markdown_checks, photo_checks
 from dossier.workspace import Workspace, display
 
 __all__ = ["Checked", "check_file", "check_text", "check_source", "check_paths"]
@@ -72,6 +73,8 @@ def check_source(source: Source, ws: Workspace) -> Checked:
         elif not agency.reviewers:
             checked.diagnostics.append(Diagnostic(source.file, locate(root, "agency"), "agency-no-reviewers",
                                                   Severity.WARNING, {"agency": agency.id}))
+    checked.diagnostics.extend(markdown_checks(source, project, ws.limits))
+    checked.diagnostics.extend(photo_checks(source, project, ws.root))
     if checked.award_type is not None:
         ctx = Context(source.file, root, project, checked.award_type, ws.province, rules)
         for rule in rules.for_type(checked.award_type.slug):
