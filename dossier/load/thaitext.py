@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from dossier.errors import Diagnostic, Pos, Severity
@@ -84,3 +85,21 @@ def fix(text: str) -> tuple[str, int]:
         if not changed:
             break
     return text, total
+
+
+def fix_file(path: Path) -> tuple[int, str]:
+    """Correct the typing errors of one file in place (atomically), saving it as UTF-8.
+
+    Returns (corrections, original encoding). The file is rewritten only when something changes:
+    a correction, or an encoding other than UTF-8. Raises :class:`DossierError` if it cannot be
+    decoded at all.
+    """
+    from dossier.files import atomic_write
+    from dossier.load.decode import decode
+
+    data = path.read_bytes()
+    decoded = decode(data, str(path))
+    text, count = fix(decoded.text)
+    if count or decoded.encoding != "utf-8" or data.startswith(b"\xef\xbb\xbf"):
+        atomic_write(path, text.encode("utf-8"))
+    return count, decoded.encoding
