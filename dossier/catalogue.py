@@ -303,6 +303,62 @@ MESSAGES: dict[str, Entry] = {
         "ฟอนต์ไม่มีตัวอักษร {chars} จึงพิมพ์เป็นกล่องว่าง", "the font has no glyph for {chars}: it would print as a box",
         "ลบหรือแทนอักขระนั้น", "remove or replace that character",
     ),
+    # --- git, pull requests and the agencies' commands (issue 7) -----------------------------
+    "git-missing": Entry(
+        "ไม่พบคำสั่ง git ในเครื่องนี้", "git is not installed on this machine",
+        "ติดตั้ง git (เช่น apt-get install git) แล้วสั่งใหม่", "install git (e.g. apt-get install git) and run the command again",
+    ),
+    "git-not-a-repository": Entry(
+        "{path} ไม่ได้อยู่ในคลัง git", "{path} is not inside a git repository",
+        "ใช้ --changed ได้เฉพาะในคลังเอกสารที่ clone มาด้วย git", "--changed works only in a repository cloned with git",
+    ),
+    "git-bad-ref": Entry(
+        "git ไม่รู้จัก \"{ref}\"", "git knows no \"{ref}\"",
+        "ตรวจชื่อกิ่งฐาน เช่น origin/main และดึงประวัติมาก่อน (git fetch origin หรือ actions/checkout กับ fetch-depth: 0)",
+        "check the base branch name (e.g. origin/main) and fetch it first (git fetch origin, or actions/checkout with fetch-depth: 0)",
+    ),
+    "git-failed": Entry(
+        "คำสั่ง {command} ไม่สำเร็จ: {reason}", "{command} failed: {reason}",
+        "สั่งคำสั่งเดียวกันเองในโฟลเดอร์นี้เพื่อดูสาเหตุ", "run the same command yourself in this folder to see why",
+    ),
+    "changed-none": Entry(
+        "ไม่มีไฟล์โครงการที่เปลี่ยนเทียบกับ {base}", "no project file changed against {base}",
+        "ไม่มีอะไรต้องตรวจ", "nothing to check",
+    ),
+    "changed-everything": Entry(
+        "{trigger} เปลี่ยน จึงตรวจทุกโครงการ", "{trigger} changed, so every project is checked",
+        "เกณฑ์ แม่แบบ หรือ dossier.yaml มีผลกับทุกโครงการ", "rules, templates and dossier.yaml affect every project",
+    ),
+    "file-exists": Entry(
+        "มีไฟล์ {path} อยู่แล้ว จะไม่เขียนทับ", "{path} already exists: it is not overwritten",
+        "เลือกชื่อไฟล์อื่นด้วย --slug หรือแก้ไขไฟล์เดิม", "choose another name with --slug, or edit the existing file",
+    ),
+    "bad-slug": Entry(
+        "ชื่อไฟล์ \"{value}\" ใช้ไม่ได้", "\"{value}\" cannot be a file name",
+        "ใช้ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (-) เช่น mangrove-2564", "use lower-case letters, digits and dashes, e.g. mangrove-2564",
+    ),
+    "option-required": Entry(
+        "ต้องระบุ {option} (ไม่ได้สั่งจากหน้าจอที่ถามตอบได้)", "{option} is required when not run at a terminal",
+        "ค่าที่ใช้ได้: {allowed}", "allowed values: {allowed}",
+    ),
+    "new-created": Entry(
+        "สร้าง {path} แล้ว: เขียนเนื้อหาแต่ละหัวข้อตามคำแนะนำในไฟล์ แล้วสั่ง dossier validate {path}",
+        "created {path}: write each section following the notes in the file, then run dossier validate {path}",
+    ),
+    "codeowners-stale": Entry(
+        "{path} ไม่ตรงกับหน่วยงานและผู้ตรวจใน dossier.yaml", "{path} does not match the agencies and reviewers in dossier.yaml",
+        "สั่ง dossier codeowners แล้ว commit ไฟล์ที่ได้", "run dossier codeowners and commit the result",
+    ),
+    "schema-stale": Entry(
+        "{path} ไม่ตรงกับแบบฟอร์มและเกณฑ์ปัจจุบัน", "{path} does not match the current format and rules",
+        "สั่ง dossier schema -o {path} แล้ว commit ไฟล์ที่ได้", "run dossier schema -o {path} and commit the result",
+    ),
+    "option-conflict": Entry(
+        "ใช้ {first} ร่วมกับ {second} ไม่ได้", "{first} cannot be used together with {second}",
+        "เลือกอย่างใดอย่างหนึ่ง", "choose one of them",
+    ),
+    "written": Entry("เขียน {path} แล้ว", "wrote {path}"),
+    "up-to-date": Entry("{path} เป็นปัจจุบันแล้ว", "{path} is up to date"),
 }
 
 

@@ -26,3 +26,48 @@ def atomic_write(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class BuildLock:
+    """An exclusive lock on an output folder, so two builds never write it at once.
+
+    ``flock`` is released by the kernel when the process ends, even by ``kill -9``: a stale lock
+    file never blocks the next build. Entering it also removes temporary files that a killed
+    build left behind (safe: no other build can be writing while we hold the lock).
+    """
+
+    NAME = ".dossier.lock"
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.fd: int | None = None
+
+    def __enter__(self) -> "BuildLock":
+        import fcntl
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.folder / self.NAME, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 64).decode(errors="replace").strip()
+            os.close(fd)
+            raise LockedError(self.folder, holder) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self.fd = fd
+        for stale in self.folder.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+class LockedError(Exception):
+    def __init__(self, folder: Path, holder: str) -> None:
+        super().__init__(f"{folder} is being built by process {holder or '?'}")
+        self.folder = folder
+        self.holder = holder

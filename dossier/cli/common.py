@@ -12,10 +12,8 @@ from typing import Any, Callable, Iterable
 
 import click
 
-from dossier.cli.report import emit
+from dossier.cli.report import FORMATS, emit
 from dossier.errors import Diagnostic, DossierError, Severity
-
-FORMATS = ("text", "json", "github")
 
 
 def default_lang() -> str:
@@ -39,7 +37,7 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1). / ถือว่าคำเตือนเป็นข้อผิดพลาด")(fn)
     fn = click.option("-q", "--quiet", is_flag=True, help="Only problems, no progress or summary. / แสดงเฉพาะปัญหา")(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                      help="How to print problems: text for people, json for tools, github for annotations.")(fn)
+                      help="How to print problems: text for people, json for tools, github for annotations, sarif for code scanning.")(fn)
     fn = click.option("--lang", type=click.Choice(["th", "en"]), default=default_lang,
                       help="Language of messages (default: from the locale, Thai first). / ภาษาของข้อความ")(fn)
     return fn

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
-from dossier.errors import DossierError
+from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
 
 
 def summary(lang: str, files: int, valid: int, errors: int, warnings: int) -> str:
@@ -16,11 +18,41 @@ def summary(lang: str, files: int, valid: int, errors: int, warnings: int) -> st
              f"{warnings} warning{'s' if warnings != 1 else ''}")
 
 
+def changed_paths(root: Path, base: str, lang: str, quiet: bool) -> list[Path] | None:
+    """The project files ``--changed BASE`` selects, as the user would name them: a list (maybe
+    empty), or None for all of ``projects/`` (a rule, template or dossier.yaml changed)."""
+    from dossier.gitinfo import changed_files, select_changed
+    from dossier.workspace import display
+
+    selection = select_changed(root, changed_files(root, base))
+    if selection.everything:
+        info(catalogue.message("changed-everything", lang, {"trigger": selection.trigger}), quiet)
+        return None
+    return [Path(display(p)) for p in selection.projects]
+
+
+def write_step_summary(diagnostics: list[Diagnostic], lang: str, title: str) -> None:
+    """Append every problem to the GitHub job summary, when running in GitHub Actions."""
+    from dossier.cli.report import summary_markdown
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(summary_markdown(diagnostics, lang, title) + "\n")
+    except OSError as exc:
+        info(catalogue.message("write-failed", lang, {"path": target, "reason": exc.strerror or str(exc)}))
+
+
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--changed", "base", metavar="BASE",
+              help="Only the project files changed against the git ref BASE (all of them when rules/, "
+                   "templates/ or dossier.yaml changed). / ตรวจเฉพาะไฟล์ที่เปลี่ยนเทียบกับกิ่ง BASE")
 @common_options
 @edge
-def validate_command(paths: tuple[Path, ...], lang: str, fmt: str, quiet: bool, strict: bool) -> int:
+def validate_command(paths: tuple[Path, ...], base: str | None, lang: str, fmt: str, quiet: bool, strict: bool) -> int:
     """Check project files against the award rules of the province's edition.
 
     \b
@@ -29,22 +61,43 @@ def validate_command(paths: tuple[Path, ...], lang: str, fmt: str, quiet: bool, 
     files are valid (warnings allowed), 1 when there are problems, 2 on usage errors.
 
     \b
+    With --changed BASE only the files a branch changed are checked (git diff
+    BASE...HEAD, plus staged, unstaged and new files). With --format github and
+    $GITHUB_STEP_SUMMARY set, every problem is also written to the job summary.
+
+    \b
     Examples / ตัวอย่าง:
       dossier validate                         # all of projects/
       dossier validate projects/mangrove.yaml
       dossier validate --lang en --format json
       dossier validate --format github         # annotations in a pull request
+      dossier validate --changed origin/main   # only what this branch changed
+      dossier validate --format sarif > dossier.sarif
     """
     from dossier.validate import check_paths, no_projects
     from dossier.workspace import open_workspace
 
     ws = open_workspace(Path.cwd())
-    checked = check_paths(ws, list(paths) or None)
+    selected: list[Path] | None = list(paths) or None
+    if base is not None:
+        if paths:
+            raise UsageError([Diagnostic("dossier validate", Pos(), "option-conflict",
+                                         args={"first": "--changed", "second": "PATH"})])
+        selected = changed_paths(ws.root, base, lang, quiet)
+        if selected == []:
+            print_diagnostics(ws.diagnostics, fmt, lang)
+            if fmt == "github":
+                write_step_summary(list(ws.diagnostics), lang, "dossier validate")
+            info(catalogue.message("changed-none", lang, {"base": base}), quiet)
+            return exit_code(ws.diagnostics, strict)
+    checked = check_paths(ws, selected)
     if not checked:
         raise DossierError([no_projects(ws, ws.projects_dir)])
     diagnostics = list(ws.diagnostics) + [d for c in checked for d in c.diagnostics]
     print_diagnostics(diagnostics, fmt, lang)
-    errors = sum(1 for d in diagnostics if d.severity.value == "error")
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     valid = sum(1 for c in checked if c.ok)
+    if fmt == "github":
+        write_step_summary(diagnostics, lang, f"dossier validate: {summary(lang, len(checked), valid, errors, len(diagnostics) - errors)}")
     info(summary(lang, len(checked), valid, errors, len(diagnostics) - errors), quiet)
     return exit_code(diagnostics, strict)

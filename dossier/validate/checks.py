@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from dossier import thai
-from dossier.errors import Diagnostic
+from dossier.errors import Diagnostic, Severity
 from dossier.load import Mapping, Scalar, Sequence, locate
 from dossier.model import Project, Province
 from dossier.rules import AwardType, Rule, Rules
@@ -75,14 +75,30 @@ def required_fields(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
             yield ctx.problem(rule, name, "missing-field", field=name, label_th=label_th, label_en=label_en)
 
 
+def _has_key(root: Mapping | None, parent: str, key: str) -> bool:
+    """Whether the file has ``parent.key`` written, even with no value (``background: |``)."""
+    node = root.get(parent) if isinstance(root, Mapping) else None
+    return isinstance(node, Mapping) and key in node.entries
+
+
 @check("required_sections")
 def required_sections(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
+    """A required section absent from the file is an error; one whose key is there but still
+    empty (as ``dossier new`` writes it) is a warning that it is still to write."""
     sections = ctx.project.sections or {}
     for key in rule.params.get("sections", []):
         if not (sections.get(key) or "").strip():
             section = ctx.rules.section(key)
-            yield ctx.problem(rule, f"sections.{key}", "missing-section", section=key,
-                              label_th=section.th if section else key, label_en=section.en if section else key)
+            labels = {"section": key, "label_th": section.th if section else key,
+                      "label_en": section.en if section else key}
+            if _has_key(ctx.root, "sections", key):
+                diagnostic = ctx.problem(rule, f"sections.{key}", "section-to-write", **labels,
+                                         prompt_th=section.prompt_th if section else "",
+                                         prompt_en=section.prompt_en if section else "")
+                # labelled by its own code (not the rule id), still naming the rule's source
+                yield dataclasses.replace(diagnostic, severity=Severity.WARNING, rule=None)
+            else:
+                yield ctx.problem(rule, f"sections.{key}", "missing-section", **labels)
 
 
 @check("min_running_months")

@@ -1,0 +1,62 @@
+"""The job runner: limits, failures isolated, crashed workers survived."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from dossier.parallel import Job, RenderTimeout, run
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def boom(x: int) -> int:
+    raise ValueError(f"bad {x}")
+
+
+def sleepy(x: int) -> int:
+    time.sleep(x)
+    return x
+
+
+def crash(x: int) -> int:
+    os._exit(9)  # a worker that dies, as a segfault in a C library would
+
+
+def hog(x: int) -> int:
+    blob = bytearray(x)  # beyond the memory limit: MemoryError, not a machine swapping
+    return len(blob)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_and_failures_are_per_job(workers: int) -> None:
+    jobs = [Job("a", square, (3,)), Job("b", boom, (1,)), Job("c", square, (4,))]
+    outcomes = {o.job.name: o for o in run(jobs, workers, seconds=30, max_bytes=2_000_000_000)}
+    assert outcomes["a"].result == 9 and outcomes["c"].result == 16
+    assert isinstance(outcomes["b"].error, ValueError)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_time_limit_ends_a_job(workers: int) -> None:
+    start = time.perf_counter()
+    outcomes = {o.job.name: o for o in run([Job("slow", sleepy, (30,)), Job("ok", square, (2,))], workers,
+                                           seconds=1, max_bytes=2_000_000_000)}
+    assert isinstance(outcomes["slow"].error, RenderTimeout) and outcomes["ok"].result == 4
+    assert time.perf_counter() - start < 10
+
+
+def test_memory_limit_ends_a_job_not_the_machine() -> None:
+    outcomes = {o.job.name: o for o in run([Job("hog", hog, (3_000_000_000,)), Job("ok", square, (5,))], 2,
+                                           seconds=30, max_bytes=1_000_000_000)}
+    assert isinstance(outcomes["hog"].error, MemoryError) and outcomes["ok"].result == 25
+
+
+def test_a_crashed_worker_fails_only_its_job() -> None:
+    jobs = [Job("crash", crash, (0,)), Job("a", square, (6,)), Job("b", square, (7,))]
+    outcomes = {o.job.name: o for o in run(jobs, 2, seconds=30, max_bytes=2_000_000_000)}
+    assert outcomes["a"].result == 36 and outcomes["b"].result == 49
+    assert outcomes["crash"].error is not None
