@@ -10,6 +10,8 @@ import click
 
 from dossier import __version__
 from dossier.cli.build import build_command
+from dossier.cli.codeowners import codeowners_command
+from dossier.cli.schema import schema_command
 from dossier.cli.validate import validate_command
 
 
@@ -33,3 +35,5 @@ def main() -> None:
 
 main.add_command(validate_command)
 main.add_command(build_command)
+main.add_command(codeowners_command)
+main.add_command(schema_command)

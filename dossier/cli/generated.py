@@ -1,0 +1,42 @@
+"""Files the tool generates and a repository commits (CODEOWNERS, JSON Schemas): write them,
+or with ``--check`` tell whether the committed one is stale (for CI and pre-commit)."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from dossier import catalogue
+from dossier.cli.common import info, print_diagnostics
+from dossier.errors import Diagnostic, DossierError, Pos
+
+
+def write_or_check(path: Path, text: str, *, check: bool, stale_code: str, name: str, lang: str, fmt: str,
+                   quiet: bool) -> int:
+    """Write ``text`` to ``path`` (atomically, only when it changed); with ``check``, write
+    nothing and return 1 with a diagnostic and a diff on stderr when ``path`` differs."""
+    from dossier.files import atomic_write
+
+    try:
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current == text:
+        info(catalogue.message("up-to-date", lang, {"path": name}), quiet)
+        return 0
+    if check:
+        print_diagnostics([Diagnostic(name, Pos(), stale_code, args={"path": name})], fmt, lang)
+        diff = difflib.unified_diff((current or "").splitlines(keepends=True), text.splitlines(keepends=True),
+                                    f"{name} (committed)", f"{name} (expected)", n=1)
+        if not quiet:
+            click.echo("".join(diff), err=True, nl=False)
+        return 1
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise DossierError([Diagnostic(name, Pos(), "write-failed",
+                                       args={"path": name, "reason": exc.strerror or str(exc)})]) from None
+    info(catalogue.message("written", lang, {"path": name}), quiet)
+    return 0
