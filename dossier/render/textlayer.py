@@ -45,6 +45,8 @@ _MARKER = "__dossier_textlayer_original__"
 _VOTES: weakref.WeakKeyDictionary[Any, dict[int, Counter[str]]] = (
     weakref.WeakKeyDictionary())
 _NOMINAL: weakref.WeakKeyDictionary[Any, dict[int, str]] = weakref.WeakKeyDictionary()
+# Per ``Font``: the current most frequent share of each voted glyph.
+_BEST: weakref.WeakKeyDictionary[Any, dict[int, str]] = weakref.WeakKeyDictionary()
 
 
 def install() -> None:
@@ -154,6 +156,7 @@ def _remap_line(stream: Any, textbox: Any) -> None:
         font, _ = stream.add_font(glyph_item.item.analysis.font)  # cached Font
         nominal = _nominal_glyphs(font)
         votes = _VOTES.setdefault(font, {})
+        bests = _BEST.setdefault(font, {})
         item_offset, item_length = glyph_item.item.offset, glyph_item.item.length
         glyph_string = glyph_item.glyphs
         clusters: dict[int, list[tuple[int, str | None]]] = {}
@@ -180,10 +183,15 @@ def _remap_line(stream: Any, textbox: Any) -> None:
             for (glyph_id, char), share in zip(glyphs, shares):
                 if glyph_id not in font.to_unicode:
                     continue  # Never add glyphs: the keys are the subset glyph set.
-                counter = votes.setdefault(glyph_id, Counter())
                 if share:
+                    counter = votes.get(glyph_id)
+                    if counter is None:
+                        counter = votes[glyph_id] = Counter()
                     counter[share] += 1
-                # Most frequent share (first seen on ties), else the cmap's text.
-                best = counter.most_common(1)[0][0] if counter else char
+                    # Most frequent share (first seen on ties); a vote for the current
+                    # best keeps it best, so only another share can change the answer.
+                    if bests.get(glyph_id) != share:
+                        bests[glyph_id] = counter.most_common(1)[0][0]
+                best = bests.get(glyph_id) or char  # else the cmap's text
                 if best:
                     font.to_unicode[glyph_id] = best
