@@ -227,6 +227,25 @@ MESSAGES: dict[str, Entry] = {
         "ย่อให้กระชับ หรือให้สำนักงานจังหวัดปรับเกณฑ์ใน dossier.yaml หากแบบฟอร์มจริงอนุญาต",
         "shorten it, or have the office raise the limit in dossier.yaml if the official form allows more",
     ),
+    "pages-over-limit": Entry(
+        "\"{label_th}\" ({field}) ยาว {pages} หน้าในเอกสาร PDF เกินเกณฑ์ {limit} หน้า",
+        "\"{field}\" ({label_en}) takes {pages} pages in the PDF, over the limit of {limit}",
+        "ย่อเนื้อหาให้กระชับ ลดตารางหรือภาพ หรือให้สำนักงานจังหวัดปรับเกณฑ์ใน dossier.yaml หากแบบฟอร์มจริงอนุญาต",
+        "shorten the text, tables or photos, or have the office raise the limit in dossier.yaml if the official form allows more",
+    ),
+    "document-over-pages": Entry(
+        "เอกสารผลงานยาว {pages} หน้า (ไม่นับปกและสารบัญ) เกินเกณฑ์ {limit} หน้า",
+        "the dossier takes {pages} pages (cover and contents not counted), over the limit of {limit}",
+        "ย่อหัวข้อที่ยาวที่สุดก่อน หรือให้สำนักงานจังหวัดปรับเกณฑ์ใน dossier.yaml หากแบบฟอร์มจริงอนุญาต",
+        "shorten the longest sections first, or have the office raise the limit in dossier.yaml if the official form allows more",
+    ),
+    "resource-refused": Entry(
+        "ไม่ได้ใส่ {url} ในเอกสาร PDF: {reason}", "{url} was left out of the PDF: {reason}",
+        "ใช้เฉพาะไฟล์ภาพในคลังเอกสาร อ้างตำแหน่งเทียบกับไฟล์โครงการ", "use image files inside the repository, relative to the project file",
+    ),
+    "source-attachment": Entry(
+        "ข้อมูลต้นฉบับ {name} ที่ใช้สร้างเอกสารนี้", "the source file {name} this document was made from",
+    ),
     "agency-no-reviewers": Entry(
         "หน่วยงาน \"{agency}\" ยังไม่มีผู้ตรวจ (reviewers) ใน dossier.yaml", "agency \"{agency}\" has no reviewers in dossier.yaml",
         "เพิ่ม reviewers: [\"@องค์กร/ทีม\"] ให้หน่วยงานนี้", "add `reviewers: [\"@org/team\"]` to the agency",

@@ -1,97 +1,109 @@
-"""Stage 3, render: a validated project → HTML, through Markdown and the Jinja templates.
+"""Stage 3, render: a project → HTML, through Markdown and the Jinja templates.
 
 Data is never trusted: raw HTML in Markdown is escaped, Jinja autoescapes everything, and
-project text is never rendered *as* a template. No WeasyPrint here.
+project text is never rendered *as* a template. Every printed value and every text node of the
+Markdown goes through :func:`dossier.render.numerals.localize`, so one numeral setting holds for
+the whole document. No WeasyPrint here.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import jinja2
 import markdown
+from markupsafe import Markup
 
-from dossier import thai
-from dossier.model import Agency, Project
-from dossier.rules import AwardType, Section
+from dossier import __version__, thai
+from dossier.model import Project
+from dossier.render.numerals import NumeralsExtension, localize
+from dossier.render.views import ProjectView, build_project_view
+from dossier.rules import AwardType
 from dossier.workspace import PACKAGE_DIR, Workspace
 
 FONTS_DIR = PACKAGE_DIR / "fonts"
 # Characters that Sarabun lacks or that make layout pathological, replaced before rendering.
 _REPLACE = str.maketrans({"\u2011": "-", "\u00ad": "", "\ufeff": ""})
+THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผพฟภมยรลวศษสหฬอฮ"
 
 
 def clean(text: str) -> str:
     return text.translate(_REPLACE)
 
 
-def markdown_html(text: str | None) -> str:
-    """Markdown → HTML with raw HTML disabled (escaped, shown as text)."""
+def markdown_html(text: str | None, numerals: str = "arabic") -> str:
+    """Markdown → HTML with raw HTML disabled (escaped, shown as text) and the digits of every
+    text node in ``numerals`` (``arabic`` leaves Arabic digits and turns Thai ones Arabic)."""
     if not text:
         return ""
-    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "sane_lists", NumeralsExtension(numerals)], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md.convert(clean(text))
 
 
-@dataclass
-class SectionView:
-    key: str
-    heading: str
-    heading_en: str
-    html: str
+def front_label(index: int) -> str:
+    """Page label of front matter (table of contents): ก, ข, ค … then กก, กข …"""
+    letters = THAI_LETTERS
+    label = ""
+    index += 1
+    while index > 0:
+        index, rest = divmod(index - 1, len(letters))
+        label = letters[rest] + label
+    return label
 
 
-@dataclass
-class ProjectView:
-    """What a template sees of one project."""
-
-    slug: str
-    project: Project
-    award_type: AwardType
-    agency: Agency | None
-    summary_html: str
-    sections: list[SectionView]
-    budget_total: Decimal | None
-
-
-def build_view(slug: str, project: Project, award_type: AwardType, ws: Workspace) -> ProjectView:
-    sections: list[Section] = list(ws.rules.sections)
-    texts = project.sections or {}
-    views = [SectionView(s.key, s.th, s.en, markdown_html(texts[s.key])) for s in sections if texts.get(s.key)]
-    amounts = [line.amount for line in project.budget or [] if line.amount is not None]
-    return ProjectView(slug, project, award_type, ws.agency(project.agency or ""),
-                       markdown_html(project.summary), views, sum(amounts, Decimal(0)) if amounts else None)
+def build_view(slug: str, project: Project, award_type: AwardType | None, ws: Workspace, **kwargs: Any) -> ProjectView:
+    """A project's view with the workspace's numerals (see :func:`build_project_view`)."""
+    return build_project_view(slug, project, award_type, ws, lambda t: markdown_html(t, ws.numerals), **kwargs)
 
 
 class Renderer:
     """Jinja environment for one workspace: the repository's templates override the built-in ones."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, today: dt.date | None = None) -> None:
         self.ws = ws
-        numerals = ws.numerals
+        self.numerals = numerals = ws.numerals
+        self.today = today or dt.date.today()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in ws.template_dirs()]),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            finalize=self._finalize,
         )
         self.env.filters.update({
             "num": lambda v, decimals=None: "" if v is None else thai.format_number(v, numerals, decimals),
             "date": lambda v, short=False: "" if v is None else thai.format_date(v, numerals, short),
-            "digits": lambda v: thai.digits(str(v), numerals),
+            "digits": lambda v: localize(str(v), numerals),
             "change": self._change,
+            "duration": lambda months: "" if months is None else localize(thai.duration_th(months), numerals),
+            "baht_words": baht_words,
         })
         self.env.globals.update({
-            "fonts_url": FONTS_DIR.resolve().as_uri(),
+            "fonts_url": Markup(FONTS_DIR.resolve().as_uri()),
             "numerals": numerals,
-            "counter_style": "thai" if numerals == "thai" else "decimal",
+            "counter_style": Markup("thai" if numerals == "thai" else "decimal"),
             "province": ws.province,
             "rules": ws.rules,
+            "generator": Markup(f"dossier {__version__}"),  # metadata values kept as they are
+            "created": Markup(self.today.isoformat()),
+            "today": self.today,
         })
+
+    def _finalize(self, value: Any) -> Any:
+        """Every ``{{ }}``: None prints nothing, digits follow the numeral setting (HTML that is
+        already safe, such as rendered Markdown, was converted when it was made)."""
+        if value is None:
+            return ""
+        if isinstance(value, Markup):
+            return value
+        return localize(str(value), self.numerals)
+
+    def markdown(self, text: str | None) -> str:
+        return markdown_html(text, self.numerals)
 
     def _change(self, indicator: Any) -> str:
         """Result minus baseline, signed, in the province's numerals ('' when unknown)."""
@@ -99,10 +111,52 @@ class Renderer:
             return ""
         delta = indicator.result - indicator.baseline
         sign = "+" if delta > 0 else ("−" if delta < 0 else "")
-        return sign + thai.format_number(abs(delta), self.ws.numerals)
+        return sign + thai.format_number(abs(delta), self.numerals)
 
     def project_html(self, view: ProjectView) -> str:
         return self.env.get_template("project.html.j2").render(view=view, p=view.project)
+
+    def book_html(self, book: Any) -> str:
+        return self.env.get_template("book.html.j2").render(book=book)
+
+    def chrome_html(self, folios: Sequence[str | None]) -> str:
+        """The page-chrome document: one empty page per label, its footer showing the label."""
+        return self.env.get_template("chrome.html.j2").render(folios=folios)
+
+
+_UNITS = ("", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
+_PLACES = ("", "สิบ", "ร้อย", "พัน", "หมื่น", "แสน")
+
+
+def _thai_words(number: int) -> str:
+    if number == 0:
+        return "ศูนย์"
+    millions, rest = divmod(number, 1_000_000)
+    words = (_thai_words(millions) + "ล้าน") if millions else ""
+    text = str(rest)
+    for position, char in enumerate(text):
+        digit, place = int(char), len(text) - position - 1
+        if digit == 0:
+            continue
+        if place == 1 and digit == 1:
+            words += "สิบ"
+        elif place == 1 and digit == 2:
+            words += "ยี่สิบ"
+        elif place == 0 and digit == 1 and (rest > 9 or millions):
+            words += "เอ็ด"
+        else:
+            words += _UNITS[digit] + _PLACES[place]
+    return words
+
+
+def baht_words(amount: Any) -> str:
+    """An amount in Thai words, as on official documents: ๔๘๐,๐๐๐ → สี่แสนแปดหมื่นบาทถ้วน."""
+    if amount is None:
+        return ""
+    satang_total = int((Decimal(str(amount)) * 100).quantize(Decimal(1)))
+    baht, satang = divmod(abs(satang_total), 100)
+    text = _thai_words(baht) + "บาท" + (_thai_words(satang) + "สตางค์" if satang else "ถ้วน")
+    return ("ลบ" if satang_total < 0 else "") + text
 
 
 def plain_text(html: str) -> str:

@@ -1,18 +1,33 @@
-"""Stage 4, write: HTML → PDF with WeasyPrint, sandboxed, and replaced atomically.
+"""Stage 4, write: HTML → laid-out pages → PDF with WeasyPrint, sandboxed, replaced atomically.
 
-This is the only module that imports WeasyPrint, and only when a PDF is actually made.
+This is the only module that imports WeasyPrint (and it does so lazily, in :class:`Engine`),
+together with the modules it imports lazily: ``fetcher``, ``textlayer`` and ``compose``.
+
+A build opens one :class:`Engine`: one font configuration for every document (fonts are read
+and embedded once), one URL sandbox, WeasyPrint's warnings turned into diagnostics. Documents
+are laid out once (:meth:`Engine.layout`); their pages are then composed with page chrome and
+written (:meth:`Engine.compose`, :meth:`Engine.write`) as a stand-alone dossier and again,
+unchanged, inside the province's book.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
-import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.files import atomic_write
+
+#: PDF variants offered by ``dossier build --pdf-variant`` (``none``: plain tagged PDF 1.7).
+VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")
+DEFAULT_VARIANT = "pdf/a-3b"
 
 
 @dataclass
@@ -23,8 +38,54 @@ class Rendered:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+@dataclass
+class Timings:
+    """Seconds spent per step, summed over a build (for progress lines and the benchmark)."""
+
+    layout: float = 0.0
+    chrome: float = 0.0
+    write: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.layout + self.chrome + self.write
+
+
+@dataclass
+class Laid:
+    """A laid-out document: its pages and, per page, the ids found on it."""
+
+    document: Any  # weasyprint.document.Document
+    source_file: str
+    anchors: list[frozenset[str]]
+    seconds: float
+
+    @property
+    def pages(self) -> int:
+        return len(self.anchors)
+
+
+@dataclass
+class Composed:
+    document: Any  # weasyprint.document.Document, pages with their chrome
+    source_file: str
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file embedded in the PDF (PDF/A-3 associated file, relationship Source)."""
+
+    name: str
+    data: bytes
+    description: str = ""
+
+
 class _Collect(logging.Handler):
-    """Collects WeasyPrint's warnings (``.notdef`` glyphs, refused resources) during one render."""
+    """Collects WeasyPrint's warnings (``.notdef`` glyphs, refused resources) during one step."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -34,55 +95,99 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename: the
-    path holds either its old complete content or the new one, never a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+class Engine:
+    """One build's WeasyPrint session (see the module docstring)."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        from dossier.render import textlayer
+        from dossier.render.fetcher import SandboxedFetcher
+
+        textlayer.install()
+        self.font_config = FontConfiguration()
+        self.fetcher = SandboxedFetcher(list(roots))
+        self.timings = Timings()
+
+    @contextlib.contextmanager
+    def _step(self, source_file: str) -> Iterator[None]:
+        """Run a WeasyPrint step: failures and ``.notdef`` glyphs become located errors."""
+        collector = _Collect()
+        logger = logging.getLogger("weasyprint")
+        logger.addHandler(collector)
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+            yield
+        except DossierError:
+            raise
+        except Exception as exc:  # a render failure is a problem of this project, not of the build
+            raise DossierError([Diagnostic(source_file, Pos(), "render-failed", args={"reason": repr(exc)})]) from None
+        finally:
+            logger.removeHandler(collector)
+        missing = [Diagnostic(source_file, Pos(), "glyph-missing", Severity.ERROR,
+                              {"chars": m.split(":", 1)[-1].strip()}) for m in collector.messages if ".notdef" in m]
+        if missing:
+            raise DossierError(missing)
+
+    def layout(self, html: str, base_dir: Path, source_file: str) -> tuple[Laid, list[Diagnostic]]:
+        """Lay out ``html``; returns the pages and warnings for resources the sandbox refused."""
+        import weasyprint
+
+        started = time.perf_counter()
+        refused_before = len(self.fetcher.refused)
+        with self._step(source_file):
+            document = weasyprint.HTML(string=html, base_url=str(base_dir) + os.sep,
+                                       url_fetcher=self.fetcher).render(font_config=self.font_config)
+        seconds = time.perf_counter() - started
+        self.timings.layout += seconds
+        warnings = [Diagnostic(source_file, Pos(), "resource-refused", Severity.WARNING, {"url": url, "reason": why})
+                    for url, why in self.fetcher.refused[refused_before:] if not url.startswith("data:")]
+        return Laid(document, source_file, [frozenset(p.anchors) for p in document.pages], seconds), warnings
+
+    def compose(self, parts: Sequence[tuple[Laid, Sequence[int]]], chrome_html: str,
+                outline: dict[int, tuple[int, str]] | None = None, metadata_from: Laid | None = None) -> Composed:
+        """The chosen pages of ``parts``, in order, each given the footer of the matching page of
+        ``chrome_html``; ``outline`` adds bookmarks ``{page index: (level, label)}``."""
+        import weasyprint
+
+        from dossier.render import compose
+
+        source_file = (metadata_from or parts[0][0]).source_file
+        started = time.perf_counter()
+        with self._step(source_file):
+            chrome = weasyprint.HTML(string=chrome_html, url_fetcher=self.fetcher).render(font_config=self.font_config)
+            pages = [laid.document.pages[i] for laid, indices in parts for i in indices]
+            document = compose.with_chrome((metadata_from or parts[0][0]).document, pages, chrome, outline or {})
+        self.timings.chrome += time.perf_counter() - started
+        return Composed(document, source_file)
+
+    def write(self, composed: Composed, out: Path, attachments: Sequence[Attachment] = (),
+              variant: str = DEFAULT_VARIANT) -> Rendered:
+        """Write the PDF (tagged, ``variant``, with exactly ``attachments``) to ``out`` atomically."""
+        import weasyprint
+
+        started = time.perf_counter()
+        files = [weasyprint.Attachment(file_obj=io.BytesIO(a.data), name=a.name, description=a.description,
+                                       relationship="Source") for a in attachments]
+        with self._step(composed.source_file):
+            data = composed.document.write_pdf(
+                None, pdf_variant=None if variant == "none" else variant, pdf_tags=True, attachments=files)
+        seconds = time.perf_counter() - started
+        self.timings.write += seconds
+        try:
+            atomic_write(out, data)
+        except OSError as exc:
+            raise DossierError([Diagnostic(composed.source_file, Pos(), "write-failed",
+                                           args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None
+        return Rendered(out, composed.pages, seconds)
 
 
 def render_pdf(html: str, out: Path, base_dir: Path, allowed: list[Path], source_file: str) -> Rendered:
-    """Lay out ``html`` and write it to ``out``. Problems are located at ``source_file``."""
+    """Lay out ``html`` and write it to ``out`` as is (no chrome, no attachments): the simple path,
+    for one-off documents. Problems are located at ``source_file``."""
     started = time.perf_counter()
-    import weasyprint
-
-    from dossier.render import textlayer
-    from dossier.render.fetcher import SandboxedFetcher
-
-    textlayer.install()
-    fetcher = SandboxedFetcher([base_dir, *allowed])
-    collector = _Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collector)
-    try:
-        document = weasyprint.HTML(string=html, base_url=str(base_dir) + os.sep, url_fetcher=fetcher).render()
-        data = document.write_pdf()
-    except DossierError:
-        raise
-    except Exception as exc:  # a render failure is a problem of this project, not of the build
-        raise DossierError([Diagnostic(source_file, Pos(), "render-failed", args={"reason": repr(exc)})]) from None
-    finally:
-        logger.removeHandler(collector)
-    diagnostics = [Diagnostic(source_file, Pos(), "glyph-missing", Severity.ERROR, {"chars": m.split(":", 1)[-1].strip()})
-                   for m in collector.messages if ".notdef" in m]
-    if diagnostics:
-        raise DossierError(diagnostics)
-    try:
-        atomic_write(out, data)
-    except OSError as exc:
-        raise DossierError([Diagnostic(source_file, Pos(), "write-failed",
-                                       args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None
-    return Rendered(out, len(document.pages), time.perf_counter() - started)
+    engine = Engine([base_dir, *allowed])
+    laid, warnings = engine.layout(html, base_dir, source_file)
+    with engine._step(source_file):
+        composed = Composed(laid.document.copy(), source_file)
+    engine.write(composed, out, variant="none")
+    return Rendered(out, laid.pages, time.perf_counter() - started, warnings)

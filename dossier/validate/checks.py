@@ -178,6 +178,47 @@ def max_chars(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
                               label_th=label_th, label_en=label_en)
 
 
-# Checks made on the rendered PDF (page counts) register here too, so the rules file can name
-# them; at validation time, before rendering, they have nothing to check.
-RENDER_CHECKS = {"max_pages"}
+@dataclass(frozen=True)
+class PageCounts:
+    """Pages a rendered dossier gives each part: the summary, each section (by key) and the body
+    (cover and table of contents not counted), measured by ``dossier build``."""
+
+    summary: int
+    sections: dict[str, int]
+    document: int
+
+
+PageCheck = Callable[[Context, Rule, PageCounts], Iterator[Diagnostic]]
+
+
+def max_pages(ctx: Context, rule: Rule, pages: PageCounts) -> Iterator[Diagnostic]:
+    """``params: {scope: summary | section | document, max: N}``; a section is located at its key."""
+    scope, limit = rule.params.get("scope", "document"), int(rule.params["max"])
+    if scope == "summary" and pages.summary > limit:
+        label_th, label_en = _label("summary")
+        yield ctx.problem(rule, "summary", "pages-over-limit", field="summary", pages=pages.summary, limit=limit,
+                          label_th=label_th, label_en=label_en)
+    elif scope == "section":
+        for key, count in pages.sections.items():
+            section = ctx.rules.section(key)
+            if count > limit and section is not None:
+                yield ctx.problem(rule, f"sections.{key}", "pages-over-limit", field=f"sections.{key}", pages=count,
+                                  limit=limit, label_th=section.th, label_en=section.en)
+    elif scope == "document" and pages.document > limit:
+        yield ctx.problem(rule, "title", "document-over-pages", pages=pages.document, limit=limit)
+
+
+# Checks made on the rendered PDF (page counts): the rules file names them like the others; at
+# validation time, before rendering, they have nothing to check, and ``dossier build`` runs them.
+PAGE_CHECKS: dict[str, PageCheck] = {"max_pages": max_pages}
+RENDER_CHECKS = set(PAGE_CHECKS)
+
+
+def page_checks(ctx: Context, pages: PageCounts) -> list[Diagnostic]:
+    """Every page-limit rule of the project's award type, on the pages it rendered to."""
+    found: list[Diagnostic] = []
+    for rule in ctx.rules.for_type(ctx.award_type.slug):
+        check_pages = PAGE_CHECKS.get(rule.check)
+        if check_pages is not None:
+            found.extend(check_pages(ctx, rule, pages))
+    return found
