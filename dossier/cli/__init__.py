@@ -11,6 +11,7 @@ import click
 from dossier import __version__
 from dossier.cli.build import build_command
 from dossier.cli.codeowners import codeowners_command
+from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
 from dossier.cli.validate import validate_command
 
@@ -37,3 +38,4 @@ main.add_command(validate_command)
 main.add_command(build_command)
 main.add_command(codeowners_command)
 main.add_command(schema_command)
+main.add_command(new_command)

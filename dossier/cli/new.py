@@ -1,0 +1,143 @@
+"""``dossier new``: start a project file for an agency and an award type (never overwrites)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import click
+
+from dossier import catalogue
+from dossier.cli.common import edge, info, t
+from dossier.errors import Diagnostic, DossierError, Pos
+
+
+def _usage_problem(lang: str, code: str, **args: Any) -> int:
+    """A usage problem of this command: message and hint on stderr, exit 2."""
+    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
+    hint = catalogue.hint(code, lang, args)
+    if hint:
+        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
+    return 2
+
+
+def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Callable[[str], Any],
+            default: str | None = None) -> Any:
+    """Ask for one of ``options`` (key, Thai name): by number, or by anything ``pick`` accepts."""
+    click.echo(title, err=True)
+    for number, (key, name) in enumerate(options, start=1):
+        click.echo(f"  {number:>2}) {key:<24} {name}", err=True)
+
+    def convert(text: str) -> Any:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(options):
+            text = options[int(text) - 1][0]
+        found = pick(text)
+        if found is None:
+            raise click.BadParameter(t(lang, "ไม่มีตัวเลือกนี้ พิมพ์หมายเลขหรือรหัสจากรายการ",
+                                       "not one of the choices: type a number or a key from the list"))
+        return found
+
+    return click.prompt(t(lang, "เลือก (หมายเลขหรือรหัส)", "choose (number or key)"), default=default,
+                        value_proc=convert, err=True)
+
+
+@click.command("new")
+@click.option("--agency", help="Agency id from dossier.yaml. / รหัสหน่วยงาน")
+@click.option("--type", "award_type", help="Award type: slug or Thai name. / ประเภทรางวัล")
+@click.option("--title", help="Title of the work. / ชื่อผลงาน")
+@click.option("--slug", help="File name without .yaml (default: AGENCY-TYPE). / ชื่อไฟล์")
+@click.option("--contact", "contact_name", default="", help="Contact person (optional). / ผู้ประสานงาน")
+@click.option("--phone", default="", help="Contact's phone (optional). / โทรศัพท์")
+@click.option("--email", default="", help="Contact's e-mail (optional). / อีเมล")
+@click.option("--started", default="", help="Start date, e.g. '1 มิถุนายน 2561' (optional). / วันเริ่มดำเนินการ")
+@click.option("--interactive/--no-interactive", default=None,
+              help="Ask for what is missing (default: only at a terminal). / ถามข้อมูลที่ขาด")
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+@edge
+def new_command(agency: str | None, award_type: str | None, title: str | None, slug: str | None, contact_name: str,
+                phone: str, email: str, started: str, interactive: bool | None, lang: str | None) -> int:
+    """Create projects/SLUG.yaml for an agency and an award type, as a guided form.
+
+    \b
+    สร้างไฟล์โครงการใหม่ให้หน่วยงาน: มีทุกส่วนที่ประเภทรางวัลต้องมี แต่ละหัวข้อมีคำอธิบาย
+    ภาษาไทยว่าคณะกรรมการดูอะไร ที่หน้าจอจะถามทีละข้อ (เลือกหน่วยงานและประเภทจากรายการ)
+    In scripts and CI give everything by options. The new file validates with
+    the empty sections reported as "to write"; it never overwrites a file.
+
+    \b
+    Examples / ตัวอย่าง:
+      dossier new                                   # asks, with the choices listed
+      dossier new --agency tnrs --type participation-results \\
+                  --title "การส่งเสริมกิจกรรมการปลูกป่าชายเลน" --slug mangrove
+    """
+    from dossier.cli.common import default_lang
+    from dossier.newproject import NewProject, Writer, valid_slug
+    from dossier.workspace import display, open_workspace
+
+    lang = lang or default_lang()
+    ws = open_workspace(Path.cwd())
+    ask = interactive if interactive is not None else sys.stdin.isatty()
+    agencies = list(ws.province.agencies or [])
+    types = list(ws.rules.types)
+
+    def find_agency(text: str) -> Any:
+        return next((a for a in agencies if a.id == text.strip()), None)
+
+    chosen_agency = find_agency(agency) if agency else None
+    if agency and chosen_agency is None:
+        raise DossierError([Diagnostic("dossier.yaml", Pos(), "unknown-agency", args={
+            "value": agency, "allowed": [a.id for a in agencies]})], exit_code=2)
+    if chosen_agency is None:
+        if not ask:
+            return _usage_problem(lang, "option-required", option="--agency", allowed=[a.id for a in agencies])
+        chosen_agency = _choose(lang, t(lang, "หน่วยงานเจ้าของผลงาน:", "agency:"),
+                                [(a.id, a.name) for a in agencies], find_agency)
+
+    chosen_type = ws.rules.find_type(award_type) if award_type else None
+    if award_type and chosen_type is None:
+        raise DossierError([Diagnostic(ws.rules.file, Pos(), "unknown-award-type", args={
+            "value": award_type, "edition": ws.rules.edition,
+            "allowed": [f"{x.slug} ({x.th})" for x in types]})], exit_code=2)
+    if chosen_type is None:
+        if not ask:
+            return _usage_problem(lang, "option-required", option="--type",
+                                  allowed=[f"{x.slug} ({x.th})" for x in types])
+        chosen_type = _choose(lang, t(lang, "ประเภทรางวัล:", "award type:"), [(x.slug, x.th) for x in types],
+                              ws.rules.find_type)
+
+    if not title:
+        if not ask:
+            return _usage_problem(lang, "option-required", option="--title", allowed="-")
+        title = click.prompt(t(lang, "ชื่อผลงาน", "title"), err=True).strip()
+    if not slug:
+        slug = f"{chosen_agency.id}-{chosen_type.slug}".lower()
+        if ask:
+            slug = click.prompt(t(lang, "ชื่อไฟล์ (อังกฤษพิมพ์เล็ก ตัวเลข และ -)", "file name (a-z, 0-9, -)"),
+                                default=slug, err=True).strip()
+    if ask and not contact_name:
+        contact_name = click.prompt(t(lang, "ชื่อผู้ประสานงาน (เว้นว่างได้)", "contact person (may be empty)"),
+                                    default="", show_default=False, err=True).strip()
+    if ask and not started:
+        started = click.prompt(t(lang, "วันเริ่มดำเนินการ เช่น 1 มิถุนายน 2561 (เว้นว่างได้)",
+                                 "start date, e.g. 1 มิถุนายน 2561 (may be empty)"),
+                               default="", show_default=False, err=True).strip()
+    if not valid_slug(slug):
+        return _usage_problem(lang, "bad-slug", value=slug)
+
+    target = ws.projects_dir / f"{slug}.yaml"
+    name = display(target)
+    text = Writer(ws.rules, ws.province.cutoff).render(NewProject(
+        chosen_agency, chosen_type, title, contact_name, phone, email, started))
+    try:
+        ws.projects_dir.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:  # "x": never replace an existing file
+            handle.write(text)
+    except FileExistsError:
+        raise DossierError([Diagnostic(name, Pos(), "file-exists", args={"path": name})]) from None
+    except OSError as exc:
+        raise DossierError([Diagnostic(name, Pos(), "write-failed",
+                                       args={"path": name, "reason": exc.strerror or str(exc)})]) from None
+    info(catalogue.message("new-created", lang, {"path": name}))
+    return 0
