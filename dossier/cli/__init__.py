@@ -13,6 +13,7 @@ from dossier.cli.build import build_command
 from dossier.cli.codeowners import codeowners_command
 from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
+from dossier.cli.status import status_command
 from dossier.cli.validate import validate_command
 
 
@@ -39,3 +40,4 @@ main.add_command(build_command)
 main.add_command(codeowners_command)
 main.add_command(schema_command)
 main.add_command(new_command)
+main.add_command(status_command)
