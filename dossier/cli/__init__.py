@@ -10,6 +10,7 @@ import click
 
 from dossier import __version__
 from dossier.cli.build import build_command
+from dossier.cli.changed import changed_command
 from dossier.cli.codeowners import codeowners_command
 from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
@@ -32,6 +33,9 @@ def main() -> None:
       dossier validate                  # ตรวจทุกโครงการใน projects/
       dossier build                     # สร้าง PDF ทุกโครงการใน build/
       dossier build projects/mangrove.yaml
+      dossier new                       # เริ่มไฟล์โครงการใหม่ (ถามทีละข้อ)
+      dossier status --format html      # กระดานสถานะของทุกผลงาน build/status.html
+      dossier validate --changed origin/main --format github   # ใน pull request
     """
 
 
@@ -41,3 +45,4 @@ main.add_command(codeowners_command)
 main.add_command(schema_command)
 main.add_command(new_command)
 main.add_command(status_command)
+main.add_command(changed_command)

@@ -184,3 +184,16 @@ def test_last_change_names_the_author_or_not_committed(gitrepo: Path) -> None:
     (gitrepo / "projects" / "new.yaml").write_text(VALID, encoding="utf-8")
     fresh = last_change(gitrepo / "projects" / "new.yaml")
     assert fresh is not None and not fresh.committed
+
+
+def test_the_changed_command_lists_what_validate_would_check(gitrepo: Path) -> None:
+    break_project(gitrepo / "projects" / "canals.yaml")
+    (gitrepo / "projects" / "ป่า ใหม่.yaml").write_text(VALID, encoding="utf-8")
+    code, out, _ = run(["changed", "main"], gitrepo)
+    assert code == 0 and out.splitlines() == ["projects/canals.yaml", "projects/ป่า ใหม่.yaml"]
+    code, out, _ = run(["changed", "main", "-0"], gitrepo)
+    assert out == "projects/canals.yaml\0projects/ป่า ใหม่.yaml\0"
+    (gitrepo / "dossier.yaml").write_text((gitrepo / "dossier.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, out, err = run(["changed", "main", "--lang", "en"], gitrepo)
+    assert len(out.splitlines()) == 3 and "dossier.yaml changed" in err
+    assert run(["changed", "nope"], gitrepo)[0] == 2

@@ -1,0 +1,41 @@
+"""``dossier changed BASE``: the project files a branch changed, for other commands (CI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from dossier.cli.common import default_lang, edge
+
+
+@click.command("changed")
+@click.argument("base")
+@click.option("-0", "--null", "null", is_flag=True, help="Separate names with NUL (for xargs -0). / คั่นด้วย NUL")
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+@edge
+def changed_command(base: str, null: bool, lang: str | None) -> int:
+    """Print the project files changed against the git ref BASE, one per line.
+
+    \b
+    แสดงไฟล์โครงการที่แก้เทียบกับกิ่ง BASE (git diff BASE...HEAD รวมการแก้ที่ยังไม่ commit)
+    ถ้าเกณฑ์ แม่แบบ หรือ dossier.yaml เปลี่ยน จะแสดงทุกโครงการ
+    The same selection as `dossier validate --changed BASE`: all project files
+    when rules/, templates/ or dossier.yaml changed; nothing when none changed.
+
+    \b
+    Examples / ตัวอย่าง:
+      dossier changed origin/main
+      dossier changed origin/main -0 | xargs -0 -r dossier build --draft   # PDFs of a pull request
+    """
+    from dossier.cli.validate import changed_paths
+    from dossier.workspace import open_workspace
+
+    lang = lang or default_lang()
+    ws = open_workspace(Path.cwd())
+    selected = changed_paths(ws.root, base, lang, quiet=False)
+    if selected is None:
+        selected = [Path(name) for _, name in ws.project_files()] if ws.projects_dir.is_dir() else []
+    end = "\0" if null else "\n"
+    click.echo("".join(f"{path}{end}" for path in selected), nl=False)
+    return 0
