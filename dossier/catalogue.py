@@ -187,6 +187,11 @@ MESSAGES: dict[str, Entry] = {
         "หัวข้อ \"{label_th}\" (sections.{section}) ยังต้องเขียน", "section \"{section}\" ({label_en}) is still to write",
         "{prompt_th}", "{prompt_en}",
     ),
+    "field-to-write": Entry(
+        "\"{field}\" ({label_th}) ยังต้องเขียน", "\"{field}\" ({label_en}) is still to write",
+        "เติมข้อมูลต่อจาก {field}: ตามคำแนะนำในไฟล์ (ฉบับร่างสร้างได้ด้วย dossier build --draft)",
+        "fill in `{field}:` as the comments in the file say (a draft builds with `dossier build --draft`)",
+    ),
     "running-too-short": Entry(
         "โครงการนี้เริ่ม {started} ดำเนินการมา {duration_th} ณ วันตัดยอด {cutoff} ต้องไม่น้อยกว่า {required_th}",
         "the project started {started} and has run {duration_en} at the cut-off {cutoff}; it must have run at least {required_en}",
@@ -242,6 +247,10 @@ MESSAGES: dict[str, Entry] = {
     "resource-refused": Entry(
         "ไม่ได้ใส่ {url} ในเอกสาร PDF: {reason}", "{url} was left out of the PDF: {reason}",
         "ใช้เฉพาะไฟล์ภาพในคลังเอกสาร อ้างตำแหน่งเทียบกับไฟล์โครงการ", "use image files inside the repository, relative to the project file",
+    ),
+    "font-fallback": Entry(
+        "มีตัวอักษรที่ฟอนต์ Sarabun ไม่มี จึงพิมพ์ด้วยฟอนต์ {fonts} ของเครื่องแทน", "some characters are missing from Sarabun and were printed in this machine's {fonts}",
+        "หาอักขระพิเศษ (สัญลักษณ์ ตัวอักษรต่างภาษา) ในไฟล์แล้วแทนด้วยข้อความ", "find the special characters (symbols, other scripts) and write them as words",
     ),
     "source-attachment": Entry(
         "ข้อมูลต้นฉบับ {name} ที่ใช้สร้างเอกสารนี้", "the source file {name} this document was made from",

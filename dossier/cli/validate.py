@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
 from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
+
+if TYPE_CHECKING:
+    from dossier.workspace import Workspace
 
 
 def summary(lang: str, files: int, valid: int, errors: int, warnings: int) -> str:
@@ -45,14 +49,36 @@ def write_step_summary(diagnostics: list[Diagnostic], lang: str, title: str) -> 
         info(catalogue.message("write-failed", lang, {"path": target, "reason": exc.strerror or str(exc)}))
 
 
+def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -> None:
+    """Correct Thai typing errors in place (atomically); only files that change are rewritten."""
+    from dossier.load.thaitext import fix_file
+
+    for path, name in ws.project_files(paths):
+        try:
+            count, encoding = fix_file(path)
+        except (DossierError, OSError):
+            continue  # unreadable: validation reports why
+        if count or encoding != "utf-8":
+            info(t(lang, f"แก้ {name}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
+                   f"fixed {name}: {count} correction{'s' if count != 1 else ''}"
+                   + (f", saved as UTF-8 (was {encoding})" if encoding != "utf-8" else "")), quiet)
+
+
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--changed", "base", metavar="BASE",
               help="Only the project files changed against the git ref BASE (all of them when rules/, "
                    "templates/ or dossier.yaml changed). / ตรวจเฉพาะไฟล์ที่เปลี่ยนเทียบกับกิ่ง BASE")
+@click.option("--draft", is_flag=True,
+              help="Parts still to write (keys left empty, as `dossier new` writes them) are warnings, not "
+                   "errors. / ส่วนที่ยังต้องเขียนเป็นคำเตือน ไม่ใช่ข้อผิดพลาด")
+@click.option("--fix", is_flag=True,
+              help="Rewrite the files to correct Thai typing errors (ํ+า → ำ, เ+เ → แ, tone mark order, doubled "
+                   "marks, invisible characters) and save them as UTF-8. / แก้คำที่พิมพ์ผิดแบบในไฟล์ให้อัตโนมัติ")
 @common_options
 @edge
-def validate_command(paths: tuple[Path, ...], base: str | None, lang: str, fmt: str, quiet: bool, strict: bool) -> int:
+def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix: bool, lang: str, fmt: str,
+                     quiet: bool, strict: bool) -> int:
     """Check project files against the award rules of the province's edition.
 
     \b
@@ -73,6 +99,8 @@ def validate_command(paths: tuple[Path, ...], base: str | None, lang: str, fmt: 
       dossier validate --format github         # annotations in a pull request
       dossier validate --changed origin/main   # only what this branch changed
       dossier validate --format sarif > dossier.sarif
+      dossier validate --draft projects/new.yaml  # an unfinished file
+      dossier validate --fix                   # correct Thai typing errors in place
     """
     from dossier.validate import check_paths, no_projects
     from dossier.workspace import open_workspace
@@ -90,7 +118,9 @@ def validate_command(paths: tuple[Path, ...], base: str | None, lang: str, fmt: 
                 write_step_summary(list(ws.diagnostics), lang, "dossier validate")
             info(catalogue.message("changed-none", lang, {"base": base}), quiet)
             return exit_code(ws.diagnostics, strict)
-    checked = check_paths(ws, selected)
+    if fix:
+        fix_files(ws, selected, lang, quiet)
+    checked = check_paths(ws, selected, draft)
     if not checked:
         raise DossierError([no_projects(ws, ws.projects_dir)])
     diagnostics = list(ws.diagnostics) + [d for c in checked for d in c.diagnostics]

@@ -48,7 +48,7 @@ class Checked:
         return self.path.stem if self.path else Path(self.file).stem
 
 
-def check_source(source: Source, ws: Workspace) -> Checked:
+def check_source(source: Source, ws: Workspace, draft: bool = False) -> Checked:
     rules = ws.rules
     read = read_model(source, Project, [s.key for s in rules.sections], ws.limits)
     checked = Checked(source.file, source.path, source, read.value, diagnostics=list(read.diagnostics))
@@ -76,7 +76,7 @@ def check_source(source: Source, ws: Workspace) -> Checked:
     checked.diagnostics.extend(markdown_checks(source, project, ws.limits))
     checked.diagnostics.extend(photo_checks(source, project, ws.root))
     if checked.award_type is not None:
-        ctx = Context(source.file, root, project, checked.award_type, ws.province, rules)
+        ctx = Context(source.file, root, project, checked.award_type, ws.province, rules, draft)
         for rule in rules.for_type(checked.award_type.slug):
             if rule.check in RENDER_CHECKS:
                 continue
@@ -94,17 +94,17 @@ def _sorted(checked: Checked) -> Checked:
     return checked
 
 
-def check_file(path: Path, ws: Workspace, name: str | None = None) -> Checked:
-    return check_source(load_source(path, name or display(path), ws.limits), ws)
+def check_file(path: Path, ws: Workspace, name: str | None = None, draft: bool = False) -> Checked:
+    return check_source(load_source(path, name or display(path), ws.limits), ws, draft)
 
 
 def check_text(text: str, ws: Workspace, name: str = "project.yaml") -> Checked:
     return check_source(load_text(text, name, None, ws.limits), ws)
 
 
-def check_paths(ws: Workspace, paths: list[Path] | None = None) -> list[Checked]:
+def check_paths(ws: Workspace, paths: list[Path] | None = None, draft: bool = False) -> list[Checked]:
     """Validate the named files (or all of ``projects/``), in a stable order."""
-    return [check_file(path, ws, name) for path, name in ws.project_files(paths)]
+    return [check_file(path, ws, name, draft) for path, name in ws.project_files(paths)]
 
 
 def no_projects(ws: Workspace, where: Path) -> Diagnostic:

@@ -22,9 +22,11 @@ class Context:
     award_type: AwardType
     province: Province
     rules: Rules
+    draft: bool = False  # "to write" parts are warnings in a draft, errors in a submission
 
-    def present(self, path: str) -> bool:
-        """Whether the file wrote something at ``path`` (a wrong value there is already reported)."""
+    def written(self, path: str) -> str:
+        """What the file has at ``path``: ``absent``, ``empty`` (the key with no value, as
+        ``dossier new`` leaves it) or ``value`` (possibly a wrong one, already reported)."""
         node: Any = self.root
         for part in path.replace("]", "").replace("[", ".").split("."):
             if isinstance(node, Mapping) and part in node.entries:
@@ -32,8 +34,17 @@ class Context:
             elif isinstance(node, Sequence) and part.isdigit() and 0 < int(part) <= len(node.items):
                 node = node.items[int(part) - 1]
             else:
-                return False
-        return not (isinstance(node, Scalar) and node.is_null)
+                return "absent"
+        if isinstance(node, Scalar) and (node.is_null or not node.text.strip()):
+            return "empty"
+        return "value"
+
+    def to_write(self, rule: Rule, path: str, code: str, **args: Any) -> Diagnostic:
+        """A required part whose key is written but still empty: named by its own code, still
+        citing the rule's source; an error unless validating a draft."""
+        diagnostic = self.problem(rule, path, code, **args)
+        return dataclasses.replace(diagnostic, rule=None,
+                                   severity=Severity.WARNING if self.draft else Severity.ERROR)
 
     def problem(self, rule: Rule, path: str, code: str, **args: Any) -> Diagnostic:
         args.setdefault("type_th", self.award_type.th)
@@ -70,35 +81,32 @@ def _empty(value: Any) -> bool:
 @check("required_fields")
 def required_fields(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     for name in rule.params.get("fields", []):
-        if _empty(getattr(ctx.project, name, None)) and not ctx.present(name):
-            label_th, label_en = _label(name)
+        if not _empty(getattr(ctx.project, name, None)):
+            continue
+        label_th, label_en = _label(name)
+        state = ctx.written(name)
+        if state == "absent":
             yield ctx.problem(rule, name, "missing-field", field=name, label_th=label_th, label_en=label_en)
-
-
-def _has_key(root: Mapping | None, parent: str, key: str) -> bool:
-    """Whether the file has ``parent.key`` written, even with no value (``background: |``)."""
-    node = root.get(parent) if isinstance(root, Mapping) else None
-    return isinstance(node, Mapping) and key in node.entries
+        elif state == "empty":
+            yield ctx.to_write(rule, name, "field-to-write", field=name, label_th=label_th, label_en=label_en)
 
 
 @check("required_sections")
 def required_sections(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
-    """A required section absent from the file is an error; one whose key is there but still
-    empty (as ``dossier new`` writes it) is a warning that it is still to write."""
+    """A required section absent from the file is missing; one whose key is there but still
+    empty (as ``dossier new`` writes it) is still to write."""
     sections = ctx.project.sections or {}
     for key in rule.params.get("sections", []):
         if not (sections.get(key) or "").strip():
             section = ctx.rules.section(key)
             labels = {"section": key, "label_th": section.th if section else key,
                       "label_en": section.en if section else key}
-            if _has_key(ctx.root, "sections", key):
-                diagnostic = ctx.problem(rule, f"sections.{key}", "section-to-write", **labels,
-                                         prompt_th=section.prompt_th if section else "",
-                                         prompt_en=section.prompt_en if section else "")
-                # labelled by its own code (not the rule id), still naming the rule's source
-                yield dataclasses.replace(diagnostic, severity=Severity.WARNING, rule=None)
-            else:
+            if ctx.written(f"sections.{key}") == "absent":
                 yield ctx.problem(rule, f"sections.{key}", "missing-section", **labels)
+            else:
+                yield ctx.to_write(rule, f"sections.{key}", "section-to-write", **labels,
+                                   prompt_th=section.prompt_th if section else "",
+                                   prompt_en=section.prompt_en if section else "")
 
 
 @check("min_running_months")
@@ -132,14 +140,17 @@ def min_items(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     count = len(getattr(ctx.project, name, None) or [])
     if count < minimum:
         label_th, label_en = _label(name)
-        yield ctx.problem(rule, name, "too-few-items", field=name, count=count, minimum=minimum,
-                          label_th=label_th, label_en=label_en)
+        if ctx.written(name) == "empty":  # `partners:` with nothing under it yet
+            yield ctx.to_write(rule, name, "field-to-write", field=name, label_th=label_th, label_en=label_en)
+        else:
+            yield ctx.problem(rule, name, "too-few-items", field=name, count=count, minimum=minimum,
+                              label_th=label_th, label_en=label_en)
 
 
 @check("indicator_results")
 def indicator_results(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     for index, indicator in enumerate(ctx.project.indicators or [], start=1):
-        if indicator.result is None and not ctx.present(f"indicators[{index}].result"):
+        if indicator.result is None and ctx.written(f"indicators[{index}].result") != "value":
             yield ctx.problem(rule, f"indicators[{index}]", "indicator-no-result", name=indicator.name)
 
 

@@ -17,8 +17,7 @@ from dossier.workspace import open_workspace
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"
 # What a new file still owes besides its sections: facts only the agency can give.
-STILL_TO_FILL = {"required-fields", "partners-named", "evidence-of-impact", "leader-named", "previous-award",
-                 "scaling-area", "poverty-beneficiaries", "poverty-sectors", "section-to-write"}
+STILL_TO_FILL = {"field-to-write", "poverty-sectors", "section-to-write"}
 
 
 def run(args: list[str], cwd: Path, stdin: str | None = None) -> tuple[int, str, str]:
@@ -40,7 +39,7 @@ def test_the_new_file_loads_back_with_its_sections_to_write(repo: Path) -> None:
     code, _, err = run(NEW, repo)
     assert code == 0 and "created projects/mangrove.yaml" in err
     ws = open_workspace(repo)
-    checked = check_file(repo / "projects" / "mangrove.yaml", ws, "projects/mangrove.yaml")
+    checked = check_file(repo / "projects" / "mangrove.yaml", ws, "projects/mangrove.yaml", draft=True)
     labels = [d.label for d in checked.diagnostics]
     _, sections, _ = requirements(ws.rules, ws.rules.find_type("participation-results"))
     to_write = [d for d in checked.diagnostics if d.code == "section-to-write"]
@@ -48,8 +47,11 @@ def test_the_new_file_loads_back_with_its_sections_to_write(repo: Path) -> None:
     assert all(d.severity.value == "warning" and d.source for d in to_write)
     assert "missing-section" not in {d.code for d in checked.diagnostics}
     assert set(labels) <= STILL_TO_FILL, labels  # no syntax, key or type error: only what is still to give
-    missing = {d.args.get("field") for d in checked.diagnostics if d.code == "missing-field"}
-    assert missing == {"summary"}  # title, type, agency, contact, start date and status are filled
+    assert all(d.severity.value == "warning" for d in checked.diagnostics)  # a draft: nothing blocks it
+    to_fill = {d.args.get("field") for d in checked.diagnostics if d.code == "field-to-write"}
+    assert to_fill == {"summary", "partners", "indicators"}  # title, type, agency, contact, start, status given
+    submitted = check_file(repo / "projects" / "mangrove.yaml", ws, "projects/mangrove.yaml")
+    assert {d.severity.value for d in submitted.diagnostics} == {"error"}  # not submittable as it is
 
 
 def test_filled_in_as_the_comments_say_it_is_valid(repo: Path) -> None:

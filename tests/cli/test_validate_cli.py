@@ -109,3 +109,23 @@ def test_validate_never_imports_weasyprint() -> None:
 def test_help_explains_with_examples() -> None:
     code, out, _ = run(["validate", "--help"], ROOT)
     assert code == 0 and "Examples / ตัวอย่าง" in out and "dossier validate projects/mangrove.yaml" in out
+
+
+def test_draft_turns_what_is_still_to_write_into_warnings(repo: Path) -> None:
+    (repo / "projects" / "new.yaml").write_text((CASES / "still-to-write.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(["validate", "--lang", "en"], repo)
+    assert code == 1 and out.count(": error: [field-to-write]") == 1 and out.count(": error: [section-to-write]") == 1
+    code, out, _ = run(["validate", "--lang", "en", "--draft"], repo)
+    assert code == 0 and ": warning: [section-to-write]" in out and ": error:" not in out
+
+
+def test_fix_corrects_thai_typing_in_place_and_only_when_asked(repo: Path) -> None:
+    path = repo / "projects" / "typed.yaml"
+    typed = (CASES / "valid-minimal.yaml").read_text(encoding="utf-8").replace("ชุมชนร่วมปลูกป่าชายเลน", "ชุมชนเเละน\u0e4d\u0e32")
+    path.write_text(typed, encoding="utf-8")
+    code, out, _ = run(["validate", "--lang", "en"], repo)
+    assert code == 0 and out.count("[thai-typing]") == 2
+    assert path.read_text(encoding="utf-8") == typed  # validation alone never writes
+    code, out, err = run(["validate", "--lang", "en", "--fix"], repo)
+    assert code == 0 and "[thai-typing]" not in out and "fixed projects/typed.yaml: 2 corrections" in err
+    assert "summary: ชุมชนและนำ\n" in path.read_text(encoding="utf-8")

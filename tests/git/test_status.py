@@ -26,12 +26,13 @@ def test_json_has_every_column_and_the_most_urgent_first(gitrepo: Path) -> None:
     report = json.loads(out)
     assert (report["deadline"], report["today"], report["days_to_deadline"]) == ("2021-02-26", "2021-02-10", 16)
     files = [p["file"] for p in report["projects"]]
-    assert files == ["projects/canals.yaml", "projects/draft.yaml", "projects/mangrove.yaml"]
-    canals, draft, mangrove = report["projects"]
+    # draft: as many errors as canals (a section still to write is an error in a submission), less complete
+    assert files == ["projects/draft.yaml", "projects/canals.yaml", "projects/mangrove.yaml"]
+    draft, canals, mangrove = report["projects"]
     assert canals["errors"] == 2 and canals["completeness"] == {"present": 14, "total": 15, "percent": 93}
     assert [m["key"] for m in canals["missing"]] == ["sections.background"]
     assert canals["last_change"]["author"] == "นายอนุชา มีสุข" and canals["last_change"]["committed"]
-    assert draft["errors"] == 1 and draft["warnings"] == 1
+    assert draft["errors"] == 2 and draft["warnings"] == 0
     assert {m["key"] for m in draft["missing"]} == {"summary", "sections.results"}
     assert draft["last_change"] == {"committed": False, "author": None, "date": None, "uncommitted_changes": True}
     assert mangrove["ready"] and mangrove["errors"] == 0 and mangrove["missing"] == []
@@ -46,9 +47,9 @@ def test_text_is_one_line_per_project(gitrepo: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0].endswith("deadline 2021-02-26: 3 days late")
-    assert [line.split()[1] for line in lines[2:]] == ["projects/canals.yaml", "projects/draft.yaml", "projects/mangrove.yaml"]
-    assert lines[2].startswith("✗") and "14/15" in lines[2] and "นายอนุชา มีสุข" in lines[2] and "Background and problem" in lines[2]
-    assert "not committed" in lines[3] and "summary" in lines[3]
+    assert [line.split()[1] for line in lines[2:]] == ["projects/draft.yaml", "projects/canals.yaml", "projects/mangrove.yaml"]
+    assert lines[3].startswith("✗") and "14/15" in lines[3] and "นายอนุชา มีสุข" in lines[3] and "Background and problem" in lines[3]
+    assert "not committed" in lines[2] and "summary" in lines[2]
     assert lines[4].startswith("✓") and lines[4].rstrip().endswith("-")
     thai = run(["status", "--lang", "th", "--today", "2564-02-10"], gitrepo)[1]
     assert "อีก 16 วัน" in thai.splitlines()[0] and "ยังไม่ commit" in thai
@@ -64,7 +65,7 @@ def test_the_html_board_is_one_self_contained_page(gitrepo: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<script>" not in page and "&lt;script&gt;" in page
     assert not re.search(r"(src|href)=\"?https?:", page)  # nothing fetched: it opens offline
     assert "font/ttf;base64," in page and "๑๖ วัน" in page  # the province's numerals
-    assert page.index("projects/canals.yaml") < page.index("projects/draft.yaml") < page.index("projects/mangrove.yaml")
+    assert page.index("projects/draft.yaml") < page.index("projects/canals.yaml") < page.index("projects/mangrove.yaml")
     assert "นายอนุชา มีสุข" in page and "ยังไม่ commit" in page
     code, _, _ = run(["status", "--format", "html", "-o", "board.html"], gitrepo)
     assert code == 0 and (gitrepo / "board.html").is_file()
