@@ -36,6 +36,7 @@ class Rendered:
     pages: int
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    fonts: frozenset[str] = frozenset()  # families embedded (font fallback shows here)
 
 
 @dataclass
@@ -93,6 +94,16 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    """Last touches on the PDF before it is written: WeasyPrint 70's PDF/A-3 code lists each
+    attachment twice in the catalogue's /AF (from the name tree and from the file specs)."""
+    associated = pdf.catalog.get("AF")
+    if associated:
+        unique = list(dict.fromkeys(associated))
+        associated.clear()
+        associated.extend(unique)
 
 
 class Engine:
@@ -170,7 +181,8 @@ class Engine:
                                        relationship="Source") for a in attachments]
         with self._step(composed.source_file):
             data = composed.document.write_pdf(
-                None, pdf_variant=None if variant == "none" else variant, pdf_tags=True, attachments=files)
+                None, pdf_variant=None if variant == "none" else variant, pdf_tags=True, attachments=files,
+                finisher=_finish)
         seconds = time.perf_counter() - started
         self.timings.write += seconds
         try:
@@ -178,7 +190,8 @@ class Engine:
         except OSError as exc:
             raise DossierError([Diagnostic(composed.source_file, Pos(), "write-failed",
                                            args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None
-        return Rendered(out, composed.pages, seconds)
+        families = frozenset(font.family for font in composed.document.fonts.values())
+        return Rendered(out, composed.pages, seconds, fonts=families)
 
 
 def render_pdf(html: str, out: Path, base_dir: Path, allowed: list[Path], source_file: str) -> Rendered:

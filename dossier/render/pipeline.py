@@ -9,13 +9,14 @@ its problems listed on the last pages). WeasyPrint is imported only when the fir
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dossier import catalogue
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.render.html import FONTS_DIR, Renderer, front_label
 from dossier.render.pages import ProjectPages, page_counts, project_pages
 from dossier.render.pdf import DEFAULT_VARIANT, Attachment, Engine, Laid, Rendered
@@ -23,6 +24,9 @@ from dossier.render.views import ProjectView, build_project_view
 from dossier.validate import Checked
 from dossier.validate.checks import Context, PageCounts, page_checks
 from dossier.workspace import Workspace
+
+SHIPPED_FAMILY = "Sarabun"  # the only family a dossier should embed (dossier/fonts)
+_CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 
 
 @dataclass
@@ -78,6 +82,21 @@ def source_bytes(item: Checked) -> bytes:
     return item.source.text.encode("utf-8")
 
 
+def locate_glyphs(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """Place each missing-glyph error on the first line of the source holding that character."""
+    placed = []
+    for d in diagnostics:
+        found = _CODE_POINT.search(str(d.args.get("chars", ""))) if d.code == "glyph-missing" else None
+        if found:
+            char = chr(int(found[1], 16))
+            for number, line in enumerate(text.splitlines(), start=1):
+                if char in line:
+                    d = replace(d, pos=Pos(number, line.index(char) + 1))
+                    break
+        placed.append(d)
+    return placed
+
+
 def build_project(ws: Workspace, renderer: Renderer, engine: Engine, item: Checked, options: Options,
                   draft: bool) -> tuple[Built, list[Diagnostic]]:
     """Render one project; returns what was built and the problems found on the way."""
@@ -98,6 +117,9 @@ def build_project(ws: Workspace, renderer: Renderer, engine: Engine, item: Check
     source_name = item.path.name if item.path else f"{item.slug}.yaml"
     rendered = engine.write(composed, options.out_dir / name, [source_attachment(source_name, source_bytes(item))],
                             options.variant)
+    fallback = sorted(rendered.fonts - {SHIPPED_FAMILY})
+    if fallback:
+        found.append(Diagnostic(item.file, Pos(), "font-fallback", Severity.WARNING, {"fonts": fallback}))
     if item.award_type is not None:
         ctx = Context(item.file, item.source.root, item.project, item.award_type, ws.province, ws.rules)
         found += page_checks(ctx, counts)
@@ -122,9 +144,10 @@ def build(ws: Workspace, checked: list[Checked], options: Options, progress: Pro
         try:
             built, found = build_project(ws, renderer, engine, item, options, draft)
         except DossierError as exc:
+            problems = locate_glyphs(exc.diagnostics, item.source.text)
             outcome.failed.append(item)
-            outcome.diagnostics.extend(exc.diagnostics)
-            report("failed", item, exc.diagnostics)
+            outcome.diagnostics.extend(problems)
+            report("failed", item, problems)
             continue
         outcome.built.append(built)
         outcome.diagnostics.extend(found)
