@@ -1,0 +1,120 @@
+"""How fast is `dossier build`? Time per project, for the province's book, and where it goes.
+
+Renders every bundled project into a temporary folder, in one process, the way `dossier build`
+does (one Engine: fonts read once), and prints per project the layout, page-chrome and
+PDF-writing times, then the book (front matter layout, composition, writing), then the share of
+the whole spent in layout, in PDF writing and, inside writing, in font subsetting (WeasyPrint's
+build_fonts_dictionary, timed by wrapping it; HarfBuzz's subsetter when libharfbuzz-subset0 is
+installed, fontTools otherwise). The last line is `dossier build` in a fresh process.
+
+Run: .venv/bin/python benchmarks/render_speed.py [runs]      (best of `runs` for each figure)
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import functools
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def timed_subsetting() -> dict[str, float]:
+    """Wrap WeasyPrint's font dictionary builder (where subsetting happens) with a stopwatch."""
+    import weasyprint.pdf as pdf_module
+
+    spent = {"subset": 0.0}
+    original: Callable[..., Any] = pdf_module.build_fonts_dictionary
+
+    @functools.wraps(original)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent["subset"] += time.perf_counter() - start
+
+    pdf_module.build_fonts_dictionary = wrapper
+    return spent
+
+
+def one_run(out: Path) -> dict[str, Any]:
+    from dossier.render.book import build_book
+    from dossier.render.html import FONTS_DIR, Renderer
+    from dossier.render.pdf import Engine
+    from dossier.render.pipeline import Options, Outcome, build_project
+    from dossier.validate import check_paths
+    from dossier.workspace import open_workspace
+
+    ws = open_workspace(ROOT)
+    checked = check_paths(ws)
+    renderer = Renderer(ws)
+    engine = Engine([ws.root, *ws.template_dirs(), FONTS_DIR])
+    subset = timed_subsetting()
+    options = Options(out)
+    outcome = Outcome()
+    rows = []
+    for item in checked:
+        before = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
+        start = time.perf_counter()
+        built, _ = build_project(ws, renderer, engine, item, options, draft=not item.ok)
+        total = time.perf_counter() - start
+        after = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
+        layout, chrome, write, sub = (b - a for a, b in zip(before, after))
+        rows.append((item.slug, built.rendered.pages, total, layout, chrome, write, sub))
+        outcome.built.append(built)
+    before = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
+    start = time.perf_counter()
+    book = build_book(ws, renderer, engine, outcome, options)
+    total = time.perf_counter() - start
+    after = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
+    layout, chrome, write, sub = (b - a for a, b in zip(before, after))
+    return {"rows": rows, "book": ("book", book.pages, total, layout, chrome, write, sub)}
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    hb = ctypes.util.find_library("harfbuzz-subset")
+    start = time.perf_counter()
+    import weasyprint  # noqa: F401 - timed for scale
+    imported = time.perf_counter() - start
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            results.append(one_run(Path(tmp) / str(run)))
+    best = {row[0]: min((r for res in results for r in res["rows"] if r[0] == row[0]), key=lambda r: r[2])
+            for row in results[0]["rows"]}
+    book = min((res["book"] for res in results), key=lambda r: r[2])
+    print(f"HarfBuzz subsetter: {'libharfbuzz-subset found (' + hb + ')' if hb else 'NOT installed: fontTools fallback'}")
+    print(f"import weasyprint: {imported:.2f} s (once per process); best of {runs} runs below, seconds")
+    header = f"{'document':<26}{'pages':>6}{'total':>8}{'layout':>8}{'chrome':>8}{'write':>8}{'subset':>8}"
+    print(header)
+    print("-" * len(header))
+    for name, pages, total, layout, chrome, write, sub in [*best.values(), book]:
+        print(f"{name:<26}{pages:>6}{total:>8.3f}{layout:>8.3f}{chrome:>8.3f}{write:>8.3f}{sub:>8.3f}")
+    rows = [*best.values(), book]
+    total = sum(r[2] for r in rows)
+    layout = sum(r[3] + r[4] for r in rows)
+    write = sum(r[5] for r in rows)
+    sub = sum(r[6] for r in rows)
+    per_project = sum(r[2] for r in best.values()) / len(best)
+    print("-" * len(header))
+    print(f"per project (mean): {per_project:.3f} s; book: {book[2]:.3f} s for {book[1]} pages; all: {total:.2f} s")
+    print(f"shares of all: layout (dossiers, front matter, chrome) {layout / total:.0%}, PDF writing "
+          f"{write / total:.0%} (font subsetting {sub / total:.0%} of all, {sub / write:.0%} of writing), "
+          f"other (Markdown, Jinja, checks) {(total - layout - write) / total:.0%}")
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "dossier", "build", "-q", "-o", tmp], cwd=ROOT, check=True,
+                       capture_output=True)
+        print(f"`dossier build` (8 dossiers + book) in a fresh process: {time.perf_counter() - start:.2f} s wall")
+
+
+if __name__ == "__main__":
+    main()
