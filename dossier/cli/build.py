@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -59,26 +60,24 @@ def build_command(paths: tuple[Path, ...], out: Path | None, draft: bool, book: 
 
     from dossier.render.pipeline import Options, build
 
-    def progress(event: str, item: object, data: object) -> None:
+    def progress(event: str, item: Any, data: Any) -> None:
         if event == "skipped":
-            info(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",  # type: ignore[attr-defined]
-                   f"skipped {item.file}: it has errors (--draft renders a draft)"), quiet)  # type: ignore[attr-defined]
-        elif event == "failed":
-            print_diagnostics(data, fmt, lang)  # type: ignore[arg-type]
+            info(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
+                   f"skipped {item.file}: it has errors (--draft renders a draft)"), quiet)
+        elif event in ("failed", "book-failed"):
+            print_diagnostics(data, fmt, lang)
         elif event == "built":
-            r, seconds, kind = data.rendered, data.seconds, data.draft  # type: ignore[attr-defined]
-            info(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{', ฉบับร่าง' if kind else ''}, {seconds:.1f} วินาที)",  # type: ignore[attr-defined]
-                   f"✓ {item.file} → {display(r.path)} ({r.pages} pages{', draft' if kind else ''}, {seconds:.1f} s)"), quiet)  # type: ignore[attr-defined]
+            r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
+            info(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
+                   f"✓ {item.file} → {display(r.path)} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"), quiet)
         elif event == "book":
-            info(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",  # type: ignore[attr-defined]
-                   f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"), quiet)  # type: ignore[attr-defined]
-        elif event == "book-failed":
-            print_diagnostics(data, fmt, lang)  # type: ignore[arg-type]
+            info(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
+                   f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"), quiet)
 
     options = Options(out_dir, draft=draft, book=not paths if book is None else book, variant=pdf_variant)
     outcome = build(ws, checked, options, progress)
-    rendered = [d for d in outcome.diagnostics if d.code != "render-failed" and d.code != "glyph-missing"]
-    print_diagnostics(rendered, fmt, lang)  # page limits and refused resources (failures printed above)
+    found = [d for d in outcome.diagnostics if d.code not in ("render-failed", "glyph-missing")]
+    print_diagnostics(found, fmt, lang)  # page limits, refused resources, font fallback (failures printed above)
     diagnostics += outcome.diagnostics
     built, failed, skipped = len(outcome.built), len(outcome.failed), len(outcome.skipped)
     info(t(lang, f"สร้าง PDF {built} ไฟล์, ล้มเหลว {failed}, ข้าม {skipped}",

@@ -19,10 +19,9 @@ import markdown
 from markupsafe import Markup
 
 from dossier import __version__, thai
-from dossier.model import Project
 from dossier.render.numerals import NumeralsExtension, localize
-from dossier.render.views import ProjectView, build_project_view
-from dossier.rules import AwardType
+from dossier.render.pages import Folio
+from dossier.render.views import ProjectView
 from dossier.workspace import PACKAGE_DIR, Workspace
 
 FONTS_DIR = PACKAGE_DIR / "fonts"
@@ -57,17 +56,13 @@ def front_label(index: int) -> str:
     return label
 
 
-def build_view(slug: str, project: Project, award_type: AwardType | None, ws: Workspace, **kwargs: Any) -> ProjectView:
-    """A project's view with the workspace's numerals (see :func:`build_project_view`)."""
-    return build_project_view(slug, project, award_type, ws, lambda t: markdown_html(t, ws.numerals), **kwargs)
-
-
 class Renderer:
     """Jinja environment for one workspace: the repository's templates override the built-in ones."""
 
     def __init__(self, ws: Workspace, today: dt.date | None = None) -> None:
         self.ws = ws
-        self.numerals = numerals = ws.numerals
+        numerals: thai.Numerals = "thai" if ws.numerals == "thai" else "arabic"
+        self.numerals = numerals
         self.today = today or dt.date.today()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in ws.template_dirs()]),
@@ -75,8 +70,8 @@ class Renderer:
             finalize=self._finalize,
         )
         self.env.filters.update({
-            "num": lambda v, decimals=None: "" if v is None else thai.format_number(v, numerals, decimals),
-            "date": lambda v, short=False: "" if v is None else thai.format_date(v, numerals, short),
+            "num": self._num,
+            "date": self._date,
             "digits": lambda v: localize(str(v), numerals),
             "change": self._change,
             "duration": lambda months: "" if months is None else localize(thai.duration_th(months), numerals),
@@ -102,6 +97,12 @@ class Renderer:
             return value
         return localize(str(value), self.numerals)
 
+    def _num(self, value: Any, decimals: int | None = None) -> str:
+        return "" if value is None else thai.format_number(value, self.numerals, decimals)
+
+    def _date(self, value: Any, short: bool = False) -> str:
+        return "" if value is None else thai.format_date(value, self.numerals, short)
+
     def markdown(self, text: str | None) -> str:
         return markdown_html(text, self.numerals)
 
@@ -119,7 +120,7 @@ class Renderer:
     def book_html(self, book: Any) -> str:
         return self.env.get_template("book.html.j2").render(book=book)
 
-    def chrome_html(self, folios: Sequence[str | None]) -> str:
+    def chrome_html(self, folios: Sequence[Folio | None]) -> str:
         """The page-chrome document: one empty page per label, its footer showing the label."""
         return self.env.get_template("chrome.html.j2").render(folios=folios)
 

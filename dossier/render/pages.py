@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence, Set as AbstractSet
 from dataclasses import dataclass
 
 from dossier.render.views import ProjectView, ident
+from dossier.validate.checks import PageCounts
 
 Anchors = Sequence[AbstractSet[str]]
 
@@ -24,15 +25,6 @@ class Folio:
     number: int = 0
     total: int = 0
     label: str = ""
-
-
-@dataclass(frozen=True)
-class PageCounts:
-    """Pages taken by the summary, by each section (by key) and by the whole body."""
-
-    summary: int
-    sections: dict[str, int]
-    document: int
 
 
 def first_page(anchors: Anchors, name: str) -> int | None:

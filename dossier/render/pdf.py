@@ -192,15 +192,3 @@ class Engine:
                                            args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None
         families = frozenset(font.family for font in composed.document.fonts.values())
         return Rendered(out, composed.pages, seconds, fonts=families)
-
-
-def render_pdf(html: str, out: Path, base_dir: Path, allowed: list[Path], source_file: str) -> Rendered:
-    """Lay out ``html`` and write it to ``out`` as is (no chrome, no attachments): the simple path,
-    for one-off documents. Problems are located at ``source_file``."""
-    started = time.perf_counter()
-    engine = Engine([base_dir, *allowed])
-    laid, warnings = engine.layout(html, base_dir, source_file)
-    with engine._step(source_file):
-        composed = Composed(laid.document.copy(), source_file)
-    engine.write(composed, out, variant="none")
-    return Rendered(out, laid.pages, time.perf_counter() - started, warnings)

@@ -150,7 +150,8 @@ def key_indicator(project: Project) -> Indicator | None:
     """The indicator the book's summary shows: the first with a result (and a baseline if any)."""
     measured = [i for i in project.indicators or [] if i.result is not None]
     with_baseline = [i for i in measured if i.baseline is not None]
-    return (with_baseline or measured or [None])[0]
+    chosen = with_baseline or measured
+    return chosen[0] if chosen else None
 
 
 def photos(project: Project, source_path: Path | None, ws: Workspace) -> list[PhotoView]:
