@@ -56,7 +56,10 @@ def build_command(paths: tuple[Path, ...], out: Path | None, draft: bool, book: 
     if not checked:
         raise DossierError([no_projects(ws, ws.projects_dir)])
     diagnostics = list(ws.diagnostics) + [d for c in checked for d in c.diagnostics]
-    print_diagnostics(diagnostics, fmt, lang)
+    live = fmt != "json"  # JSON is one array on stdout, printed at the end
+    if live:
+        print_diagnostics(diagnostics, fmt, lang)
+    shown: list[Any] = []
 
     from dossier.render.pipeline import Options, build
 
@@ -64,8 +67,9 @@ def build_command(paths: tuple[Path, ...], out: Path | None, draft: bool, book: 
         if event == "skipped":
             info(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
                    f"skipped {item.file}: it has errors (--draft renders a draft)"), quiet)
-        elif event in ("failed", "book-failed"):
+        elif event in ("failed", "book-failed") and live:
             print_diagnostics(data, fmt, lang)
+            shown.extend(data)
         elif event == "built":
             r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
             info(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
@@ -76,9 +80,9 @@ def build_command(paths: tuple[Path, ...], out: Path | None, draft: bool, book: 
 
     options = Options(out_dir, draft=draft, book=not paths if book is None else book, variant=pdf_variant)
     outcome = build(ws, checked, options, progress)
-    found = [d for d in outcome.diagnostics if d.code not in ("render-failed", "glyph-missing")]
-    print_diagnostics(found, fmt, lang)  # page limits, refused resources, font fallback (failures printed above)
     diagnostics += outcome.diagnostics
+    # page limits, refused resources, font fallback (failures were printed as they happened)
+    print_diagnostics([d for d in outcome.diagnostics if d not in shown] if live else diagnostics, fmt, lang)
     built, failed, skipped = len(outcome.built), len(outcome.failed), len(outcome.skipped)
     info(t(lang, f"สร้าง PDF {built} ไฟล์, ล้มเหลว {failed}, ข้าม {skipped}",
            f"built {built} PDF{'s' if built != 1 else ''}, {failed} failed, {skipped} skipped"), quiet)

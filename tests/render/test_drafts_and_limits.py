@@ -116,3 +116,16 @@ def test_validate_never_imports_weasyprint() -> None:
             "try:\n    main(['validate', '-q'])\nexcept SystemExit:\n    pass\n"
             "assert 'weasyprint' not in sys.modules, 'validate imported WeasyPrint'\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60, capture_output=True)
+
+
+def test_json_output_is_one_array(limits: Rendered, tmp_path: Path) -> None:
+    """--format json: validation and build problems in one JSON array on stdout."""
+    import json
+
+    done = subprocess.run([sys.executable, "-m", "dossier", "build", "--format", "json", "-q", "-o", str(tmp_path)],
+                          cwd=limits.root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    found = json.loads(done.stdout)
+    codes = {d["code"] for d in found}
+    assert {"glyph-missing", "section-pages", "document-pages"} <= codes
+    assert all(d["file"].startswith("projects/") and d["line"] >= 1 for d in found)
