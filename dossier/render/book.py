@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.render.html import Renderer, front_label
 from dossier.render.pages import Folio, first_page
@@ -67,6 +68,21 @@ class BookView:
     @property
     def drafts(self) -> int:
         return sum(1 for e in self.entries if e.view.draft)
+
+
+def source_attachment(name: str, data: bytes) -> Attachment:
+    """A source file embedded in a PDF (the dossier's YAML; the book's YAMLs and dossier.yaml)."""
+    return Attachment(name, data, catalogue.message("source-attachment", "th", {"name": name}))
+
+
+def source_bytes(item: Checked) -> bytes:
+    """The project file exactly as written (what the PDF carries as its source)."""
+    if item.path is not None:
+        try:
+            return item.path.read_bytes()
+        except OSError:
+            pass
+    return item.source.text.encode("utf-8")
 
 
 def book_name(ws: Workspace, draft: bool) -> str:
@@ -130,8 +146,6 @@ def build_book(ws: Workspace, renderer: Renderer, engine: Engine, outcome: Outco
             folios.append(None if local < item.pages.toc else Folio("body", number, total))
     composed = engine.compose([(front, range(front.pages)), *zip((b.laid for b in built), chosen)],
                               renderer.chrome_html(folios), outline, metadata_from=front)
-    from dossier.render.pipeline import source_attachment, source_bytes
-
     files: list[Attachment] = []
     try:
         files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes()))

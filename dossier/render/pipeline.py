@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.render.book import build_book, source_attachment, source_bytes
 from dossier.render.html import FONTS_DIR, Renderer, front_label
 from dossier.render.pages import ProjectPages, page_counts, project_pages
-from dossier.render.pdf import DEFAULT_VARIANT, Attachment, Engine, Laid, Rendered
+from dossier.render.pdf import DEFAULT_VARIANT, Engine, Laid, Rendered
 from dossier.render.views import ProjectView, build_project_view
 from dossier.validate import Checked
 from dossier.validate.checks import Context, PageCounts, page_checks
@@ -68,20 +68,6 @@ class Outcome:
 Progress = Callable[[str, Checked | None, object], None]
 
 
-def source_attachment(name: str, data: bytes) -> Attachment:
-    return Attachment(name, data, catalogue.message("source-attachment", "th", {"name": name}))
-
-
-def source_bytes(item: Checked) -> bytes:
-    """The project file exactly as written (what the PDF carries as its source)."""
-    if item.path is not None:
-        try:
-            return item.path.read_bytes()
-        except OSError:
-            pass
-    return item.source.text.encode("utf-8")
-
-
 def locate_glyphs(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
     """Place each missing-glyph error on the first line of the source holding that character."""
     placed = []
@@ -128,8 +114,6 @@ def build_project(ws: Workspace, renderer: Renderer, engine: Engine, item: Check
 
 def build(ws: Workspace, checked: list[Checked], options: Options, progress: Progress | None = None) -> Outcome:
     """Build every dossier of ``checked`` (and the book); never raises for a project's problems."""
-    from dossier.render.book import build_book
-
     report: Progress = progress or (lambda *_: None)
     outcome = Outcome()
     renderer = Renderer(ws)
