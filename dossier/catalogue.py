@@ -327,6 +327,20 @@ MESSAGES: dict[str, Entry] = {
         "ตารางใน {field} มี {rows} แถว เกินขีดจำกัด {limit} แถว", "the tables in {field} have {rows} rows, over the limit of {limit}",
         "สรุปตารางให้สั้นลง หรือแนบข้อมูลเต็มเป็นเอกสารแยก", "summarise the table; attach the full data separately",
     ),
+    "render-timeout": Entry(
+        "สร้าง PDF ของโครงการนี้ไม่เสร็จภายใน {seconds} วินาที จึงหยุดไว้ (โครงการอื่นยังสร้างต่อ)",
+        "rendering this project did not finish within {seconds} s and was stopped (the others still build)",
+        "มักเกิดจากย่อหน้าหรือตารางที่ยาวมาก แบ่งให้สั้นลง", "usually a very long paragraph or table: split it",
+    ),
+    "render-memory": Entry(
+        "สร้าง PDF ของโครงการนี้ใช้หน่วยความจำเกินขีดจำกัด จึงหยุดไว้ (โครงการอื่นยังสร้างต่อ)",
+        "rendering this project went over the memory limit and was stopped (the others still build)",
+        "ลดขนาดภาพหรือความยาวของตาราง", "use smaller images or shorter tables",
+    ),
+    "build-locked": Entry(
+        "มีการสร้างเอกสารในโฟลเดอร์ {path} อยู่แล้ว (process {pid})", "another build is writing {path} (process {pid})",
+        "รอให้การสร้างครั้งก่อนเสร็จ แล้วสั่งใหม่", "wait for it to finish, then build again",
+    ),
     "glyph-missing": Entry(
         "ฟอนต์ไม่มีตัวอักษร {chars} จึงพิมพ์เป็นกล่องว่าง", "the font has no glyph for {chars}: it would print as a box",
         "ลบหรือแทนอักขระนั้น", "remove or replace that character",

@@ -79,6 +79,10 @@ class DossierError(Exception):
         text = f"{first.file}:{first.line}:{first.column}: {first.message('en')}" if first else ""
         super().__init__(text)
 
+    def __reduce__(self) -> tuple[type, tuple[list[Diagnostic], int]]:
+        """Survive pickling: a render worker's problems travel back to the build."""
+        return (type(self), (self.diagnostics, self.exit_code))
+
 
 class UsageError(DossierError):
     exit_code = 2

@@ -13,7 +13,7 @@ import json
 import platform
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from dossier import __version__
 from dossier.files import atomic_write
@@ -57,7 +57,8 @@ class Entry:
     pages: int = 0
     size: int = 0
     seconds: float = 0.0
-    sources: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # the files the key was made of
+    extra: dict[str, Any] = field(default_factory=dict)  # what a later book needs of the document
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Running render jobs: in worker processes (``-j N``) or in this process (``-j 1``), each with
-a wall-time and memory limit, results reported in a deterministic order.
+a wall-time and memory limit.
 
-A job that fails (an exception, the time limit, the memory limit, even a crashed worker) is
-reported as that job's failure; the other jobs go on.
+A :class:`Runner` keeps its workers for its whole ``with`` block, so a later batch (the book,
+after the dossiers) finds WeasyPrint already imported. A job that fails (an exception, the time
+limit, the memory limit, even a crashed worker) is that job's failure; the other jobs go on.
 """
 
 from __future__ import annotations
@@ -66,23 +67,41 @@ def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], seconds: int) -> 
         signal.signal(signal.SIGALRM, previous)
 
 
-def run(jobs: Sequence[Job], workers: int, seconds: int, max_bytes: int,
-        warmup: Callable[[], None] | None = None) -> Iterator[Outcome]:
-    """Run ``jobs``; yield their outcomes as they finish (callers sort for display)."""
-    if workers <= 1 or len(jobs) <= 1:
-        if warmup is not None:
-            warmup()
-        for job in jobs:
-            try:
-                yield Outcome(job, run_limited(job.fn, job.args, seconds))
-            except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
-                yield Outcome(job, error=exc)
-        return
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    broken: list[Job] = []
-    with cf.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                                initializer=_worker_init, initargs=(max_bytes, warmup)) as pool:
-        futures = {pool.submit(run_limited, job.fn, job.args, seconds): job for job in jobs}
+class Runner:
+    """Runs batches of jobs; ``workers <= 1`` runs them here, one after another."""
+
+    def __init__(self, workers: int, seconds: int, max_bytes: int, warmup: Callable[[], None] | None = None) -> None:
+        self.workers = max(1, workers)
+        self.seconds = seconds
+        self.max_bytes = max_bytes
+        self.warmup = warmup
+        self._pool: cf.ProcessPoolExecutor | None = None
+        self._warm = False
+        self._context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+
+    def __enter__(self) -> "Runner":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _new_pool(self, workers: int) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=self._context,
+                                      initializer=_worker_init, initargs=(self.max_bytes, self.warmup))
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
+        """Yield each job's outcome as it finishes (callers order them for display)."""
+        if not jobs:
+            return
+        if self.workers == 1:
+            yield from self._here(jobs)
+            return
+        if self._pool is None:
+            self._pool = self._new_pool(self.workers)
+        broken: list[Job] = []
+        futures = {self._pool.submit(run_limited, job.fn, job.args, self.seconds): job for job in jobs}
         for future in cf.as_completed(futures):
             job = futures[future]
             try:
@@ -91,10 +110,29 @@ def run(jobs: Sequence[Job], workers: int, seconds: int, max_bytes: int,
                 broken.append(job)  # a worker died: which job killed it is not known yet
             except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
                 yield Outcome(job, error=exc)
-    for job in broken:  # isolate each: only the job that crashes its worker fails
-        with cf.ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init,
-                                    initargs=(max_bytes, warmup)) as pool:
+        if broken:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            for job in broken:  # isolate each: only the job that crashes its worker fails
+                with self._new_pool(1) as alone:
+                    try:
+                        yield Outcome(job, alone.submit(run_limited, job.fn, job.args, self.seconds).result())
+                    except Exception as exc:  # noqa: BLE001
+                        yield Outcome(job, error=exc)
+
+    def _here(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
+        if self.warmup is not None and not self._warm:
+            self.warmup()
+            self._warm = True
+        for job in jobs:
             try:
-                yield Outcome(job, pool.submit(run_limited, job.fn, job.args, seconds).result())
-            except Exception as exc:  # noqa: BLE001
+                yield Outcome(job, run_limited(job.fn, job.args, self.seconds))
+            except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
                 yield Outcome(job, error=exc)
+
+
+def run(jobs: Sequence[Job], workers: int, seconds: int, max_bytes: int,
+        warmup: Callable[[], None] | None = None) -> Iterator[Outcome]:
+    """One batch of jobs with a runner of its own."""
+    with Runner(workers, seconds, max_bytes, warmup) as runner:
+        yield from runner.run(jobs)

@@ -1,14 +1,18 @@
-"""``dossier build``: validate, then render each valid project's dossier and the province's book."""
+"""``dossier build``: validate, then render each project's dossier and the province's book,
+doing only what changed, in parallel."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
 import click
 
-from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
-from dossier.errors import DossierError
+from dossier.cli.common import common_options, edge, exit_code, print_diagnostics, t
+from dossier.cli.progress import Display
+from dossier.errors import Diagnostic, DossierError
 
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VARIANTS, without importing it
 
@@ -17,6 +21,9 @@ VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VA
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: build/ in the repository). / โฟลเดอร์ผลลัพธ์")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of CPUs). / จำนวนงานที่ทำพร้อมกัน")
+@click.option("--force", is_flag=True, help="Rebuild everything, even what is up to date. / สร้างใหม่ทั้งหมด")
 @click.option("--draft", is_flag=True,
               help="Also render projects with errors, as drafts (<name>.draft.pdf, watermarked, problems "
                    "listed at the end). / สร้างฉบับร่างของโครงการที่ยังไม่ผ่านการตรวจ")
@@ -27,64 +34,89 @@ VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VA
               help="PDF standard claimed (none: plain tagged PDF). / มาตรฐาน PDF")
 @common_options
 @edge
-def build_command(paths: tuple[Path, ...], out: Path | None, draft: bool, book: bool | None, pdf_variant: str,
-                  lang: str, fmt: str, quiet: bool, strict: bool) -> int:
+def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, force: bool, draft: bool,
+                  book: bool | None, pdf_variant: str, lang: str, fmt: str, quiet: bool, strict: bool) -> int:
     """Validate the projects, then render each valid one as an A4 PDF, and the province's book.
 
     \b
     ตรวจแล้วสร้างเอกสาร PDF ขนาด A4 ของทุกโครงการที่ผ่านการตรวจ และเล่มรวมผลงานของจังหวัด
     ลงในโฟลเดอร์ build/ (PDF/A-3b ที่แนบไฟล์ต้นฉบับ YAML ไว้ในตัว)
-    A project with errors is reported and skipped (with --draft: rendered as a
-    draft); the others still build. Each PDF carries its source YAML, and is
-    written to a temporary file and renamed, so a failed build never leaves a
-    broken file where the previous good one was. Page limits of the award rules
-    are checked on the rendered pages and reported like validation problems.
+    Only what changed is rebuilt: a project whose file, photos, the rules,
+    templates, dossier.yaml and fonts are unchanged keeps its PDF (--force
+    rebuilds all). Projects render in parallel (-j). A project with errors is
+    reported and skipped (with --draft: rendered as a draft); the others still
+    build. Every PDF is written to a temporary file and renamed, so a failed or
+    killed build never leaves a broken file where the previous good one was.
+    The same inputs give byte-identical PDFs (dated by SOURCE_DATE_EPOCH, or by
+    the last git commit of the project).
 
     \b
     Examples / ตัวอย่าง:
       dossier build                            # all of projects/ → build/*.pdf + the book
       dossier build projects/mangrove.yaml     # one project (no book)
       dossier build --draft                    # drafts of unfinished projects too
+      dossier build -j 2 --force               # everything again, two at a time
       dossier build -o /tmp/out --lang en
     """
-    from dossier.validate import check_paths, no_projects
+    from dossier.render.pipeline import Options, build
+    from dossier.validate import no_projects
     from dossier.workspace import display, open_workspace
 
+    started = time.perf_counter()
     ws = open_workspace(Path.cwd())
-    out_dir = out or ws.root / "build"
-    checked = check_paths(ws, list(paths) or None)
-    if not checked:
+    files = ws.project_files(list(paths) or None)
+    if not files:
         raise DossierError([no_projects(ws, ws.projects_dir)])
-    diagnostics = list(ws.diagnostics) + [d for c in checked for d in c.diagnostics]
-    live = fmt != "json"  # JSON is one array on stdout, printed at the end
+    live = fmt not in ("json", "sarif")  # one document on stdout, printed at the end
+    diagnostics: list[Diagnostic] = list(ws.diagnostics)
     if live:
         print_diagnostics(diagnostics, fmt, lang)
-    shown: list[Any] = []
+    shown: list[Diagnostic] = []
+    screen = Display(quiet)
 
-    from dossier.render.pipeline import Options, build
+    def problems(found: list[Diagnostic]) -> None:
+        diagnostics.extend(found)
+        if live and found:
+            screen.stop()  # a bar would be drawn over the problems
+            print_diagnostics(found, fmt, lang)
+            shown.extend(found)
 
     def progress(event: str, item: Any, data: Any) -> None:
-        if event == "skipped":
-            info(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
-                   f"skipped {item.file}: it has errors (--draft renders a draft)"), quiet)
-        elif event in ("failed", "book-failed") and live:
-            print_diagnostics(data, fmt, lang)
-            shown.extend(data)
+        if event == "checked":
+            problems(item.diagnostics)
+        elif event == "skipped":
+            screen.line(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
+                          f"skipped {item.file}: it has errors (--draft renders a draft)"))
+        elif event == "rendering":
+            screen.start(data, t(lang, "กำลังสร้าง PDF", "rendering"))
+        elif event == "tick":
+            screen.advance()
+        elif event in ("failed", "book-failed"):
+            problems(data)
         elif event == "built":
             r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
-            info(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
-                   f"✓ {item.file} → {display(r.path)} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"), quiet)
+            screen.line(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
+                          f"✓ {item.file} → {display(r.path)} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
         elif event == "book":
-            info(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
-                   f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"), quiet)
+            screen.line(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
+                          f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"))
 
-    options = Options(out_dir, draft=draft, book=not paths if book is None else book, variant=pdf_variant)
-    outcome = build(ws, checked, options, progress)
-    diagnostics += outcome.diagnostics
-    # page limits, refused resources, font fallback (failures were printed as they happened)
-    print_diagnostics([d for d in outcome.diagnostics if d not in shown] if live else diagnostics, fmt, lang)
-    built, failed, skipped = len(outcome.built), len(outcome.failed), len(outcome.skipped)
-    info(t(lang, f"สร้าง PDF {built} ไฟล์, ล้มเหลว {failed}, ข้าม {skipped}",
-           f"built {built} PDF{'s' if built != 1 else ''}, {failed} failed, {skipped} skipped"), quiet)
-    problems = failed or skipped or any(b.draft for b in outcome.built)
-    return max(exit_code(diagnostics, strict), 1 if problems else 0)
+    options = Options(out or ws.root / "build", draft=draft, book=not paths if book is None else book,
+                      variant=pdf_variant, jobs=jobs or os.cpu_count() or 1, force=force)
+    try:
+        outcome = build(ws, files, options, progress)
+    finally:
+        screen.stop()
+    late = [d for d in outcome.diagnostics if d not in shown and d not in diagnostics]
+    diagnostics += late
+    print_diagnostics(late if live else diagnostics, fmt, lang)
+    built, fresh, failed, skipped = len(outcome.built), len(outcome.fresh), len(outcome.failed), len(outcome.skipped)
+    book_th = " และเล่มรวม" if outcome.book else (" (เล่มรวมไม่เปลี่ยนแปลง)" if outcome.book_fresh else "")
+    book_en = " and the book" if outcome.book else (" (book up to date)" if outcome.book_fresh else "")
+    seconds = time.perf_counter() - started
+    screen.line(t(lang, f"สร้าง PDF {built} ไฟล์{book_th}, ไม่เปลี่ยนแปลง {fresh}, ล้มเหลว {failed}, ข้าม {skipped} "
+                        f"({seconds:.1f} วินาที)",
+                  f"built {built} PDF{'s' if built != 1 else ''}{book_en}, {fresh} up to date, {failed} failed, "
+                  f"{skipped} skipped ({seconds:.1f} s)"))
+    trouble = failed or skipped or any(b.draft for b in outcome.built)
+    return max(exit_code(diagnostics, strict), 1 if trouble else 0)

@@ -1,32 +1,35 @@
 """The province's book (``build/<province>-<edition>.pdf``): a cover, a summary table of every
-project, a shared table of contents, then every dossier built, with bookmarks per project.
+project, a shared table of contents, then every dossier, with bookmarks per project.
 
-The dossiers are not laid out again: their pages (cover and body; their own table of contents is
-replaced by the shared one) are reused as laid out for the stand-alone PDFs, and given new
-footers whose numbers run on through the book. Only the front matter is laid out here,
-once (page numbers of the book start at the first project's cover, so they are known before the
-front matter is laid out).
+The dossiers are not laid out again, not even in this process: their pages are taken from the
+dossier PDFs already written (``pypdf``), cover and body, their own table of contents replaced by
+the shared one. So the book costs its front matter and a merge, whichever process or earlier
+build made the dossiers, and an incremental build that changed one project never lays out the
+other seven. Each dossier keeps its own page numbers ("หน้า ๓ จาก ๙", as printed in the copy the
+agency signed); the shared table of contents cites them per project, and bookmarks open each part.
+Only the front matter is laid out here; it carries the book's metadata, PDF/A identification and
+the source files (``dossier.yaml`` and every project's YAML).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError, Pos
-from dossier.render.html import Renderer, front_label
-from dossier.render.pages import Folio, first_page
-from dossier.render.pdf import Attachment, Engine, Rendered
-from dossier.render.views import ProjectView, emblem, ident
+from dossier.render.dossier import engine, renderer, source_attachment, source_bytes
+from dossier.render.html import front_label
+from dossier.render.pages import Folio, ProjectPages, first_page
+from dossier.render.pdf import Rendered, save
+from dossier.render.pipeline import book_name
+from dossier.render.views import ProjectView, build_project_view, emblem, ident
 from dossier.validate import Checked
 from dossier.workspace import PROVINCE_FILE, Workspace
 
-if TYPE_CHECKING:
-    from dossier.render.pipeline import Built, Options, Outcome
-
 BOOK_ANCHOR = "book"
-MAX_PASSES = 4
 
 
 @dataclass
@@ -35,7 +38,18 @@ class TocLine:
     number: int  # the section number ("๑.") or 0
     heading: str  # '' for a table-only section: the template names it
     key: str
-    page: int | None = None
+    page: int | None = None  # the page number printed on it in its dossier
+
+
+@dataclass
+class Part:
+    """One dossier as the book needs it: its project, where its pages are, and its PDF."""
+
+    checked: Checked
+    draft: bool
+    pages: ProjectPages
+    anchors: dict[str, int]  # table-of-contents ids → page index in the dossier
+    pdf: Path
 
 
 @dataclass
@@ -44,7 +58,7 @@ class BookEntry:
     view: ProjectView
     checked: Checked
     lines: list[TocLine]
-    page: int | None = None
+    page: int | None = None  # the book page of its cover (for bookmarks; not printed)
 
     @property
     def errors(self) -> int:
@@ -57,7 +71,7 @@ class BookEntry:
 
 @dataclass
 class BookView:
-    """What ``book.html.j2`` sees. ``summary_label`` is the page label of the summary table."""
+    """What ``book.html.j2`` sees."""
 
     entries: list[BookEntry]
     left_out: list[Checked]
@@ -70,88 +84,88 @@ class BookView:
         return sum(1 for e in self.entries if e.view.draft)
 
 
-def source_attachment(name: str, data: bytes) -> Attachment:
-    """A source file embedded in a PDF (the dossier's YAML; the book's YAMLs and dossier.yaml)."""
-    return Attachment(name, data, catalogue.message("source-attachment", "th", {"name": name}))
+def chosen_pages(pages: ProjectPages) -> list[int]:
+    """Pages of a dossier that go in the book: its cover and its body (not its own contents)."""
+    return [*range(0, pages.toc), *range(pages.body, pages.count)]
 
 
-def source_bytes(item: Checked) -> bytes:
-    """The project file exactly as written (what the PDF carries as its source)."""
-    if item.path is not None:
-        try:
-            return item.path.read_bytes()
-        except OSError:
-            pass
-    return item.source.text.encode("utf-8")
-
-
-def book_name(ws: Workspace, draft: bool) -> str:
-    return f"{ws.province.province}-{ws.province.edition}{'.draft' if draft else ''}.pdf"
-
-
-def _entries(built: list[Built]) -> list[BookEntry]:
+def _entries(ws: Workspace, parts: list[Part], markdown: Callable[[str | None], str]) -> list[BookEntry]:
     entries = []
-    for number, item in enumerate(built, start=1):
-        view = item.view
+    for number, part in enumerate(parts, start=1):
+        item = part.checked
+        assert item.project is not None
+        view = build_project_view(item.slug, item.project, item.award_type, ws, markdown, source_path=item.path,
+                                  file=item.file, draft=part.draft, diagnostics=item.diagnostics)
         lines = [TocLine(ident(view.anchor, "summary"), 0, "", "summary")]
         lines += [TocLine(s.anchor, s.number, s.heading, s.key) for s in view.sections]
-        entries.append(BookEntry(number, view, item.checked, lines))
+        for line in lines:
+            index = part.anchors.get(str(line.anchor))
+            line.page = index - part.pages.body + 1 if index is not None and index >= part.pages.body else None
+        entries.append(BookEntry(number, view, part.checked, lines))
     return entries
 
 
-def _book_pages(built: list[Built]) -> list[list[int]]:
-    """Pages of each dossier that go in the book: its cover and its body."""
-    return [[*range(0, b.pages.toc), *range(b.pages.body, b.pages.count)] for b in built]
+def _outline(reader: object) -> list[tuple[int, str, int]]:
+    """A dossier's bookmarks as (level, title, page index), in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[object], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, str(item.title), reader.get_destination_page_number(item)))  # type: ignore[attr-defined]
+
+    walk(reader.outline, 1)  # type: ignore[attr-defined]
+    return found
 
 
-def _number(entries: list[BookEntry], built: list[Built], chosen: list[list[int]]) -> None:
-    """Book page numbers: page ๑ is the first project's cover; numbers run to the last page."""
-    offset = 0
-    for entry, item, indices in zip(entries, built, chosen):
-        position = {local: offset + n + 1 for n, local in enumerate(indices)}
-        entry.page = position[indices[0]]
-        for line in entry.lines:
-            local = first_page(item.laid.anchors, line.anchor)
-            line.page = position.get(local) if local is not None else None
-        offset += len(indices)
+def build_book(ws: Workspace, parts: list[Part], left_out: list[Checked], out: Path, variant: str,
+               when: dt.datetime) -> Rendered:
+    """Lay out the front matter and append every dossier's pages; write the book atomically."""
+    import pypdf
 
-
-def build_book(ws: Workspace, renderer: Renderer, engine: Engine, outcome: Outcome, options: Options) -> Rendered:
-    built = outcome.built
     found = emblem(ws)
-    view = BookView(_entries(built), outcome.skipped + outcome.failed,
-                    found.resolve().as_uri() if found else None)
-    chosen = _book_pages(built)
-    _number(view.entries, built, chosen)
-    source = book_name(ws, any(b.draft for b in built))
-    # The summary table follows the cover, so its label is known before layout: one pass.
+    html = renderer(ws, when.date())
+    view = BookView(_entries(ws, parts, html.markdown), left_out, found.resolve().as_uri() if found else None)
     view.summary_label = front_label(0)
-    for _ in range(MAX_PASSES):
-        front, _warnings = engine.layout(renderer.book_html(view), ws.root, PROVINCE_FILE)
-        summary = first_page(front.anchors, ident(BOOK_ANCHOR, "summary"))
-        label = front_label(summary - 1) if summary else None
-        if label == view.summary_label:
-            break
-        view.summary_label = label  # a customised template moved it: lay out again
-    else:  # pragma: no cover - only a template whose length depends on its own page labels
+    session = engine(ws)
+    front, _warnings = session.layout(html.book_html(view), ws.root, PROVINCE_FILE)
+    summary = first_page(front.anchors, ident(BOOK_ANCHOR, "summary"))
+    if summary is None:
         raise DossierError([Diagnostic(PROVINCE_FILE, Pos(), "render-failed",
-                                       args={"reason": "the book's front matter did not settle"})])
-    total = sum(len(indices) for indices in chosen)
+                                       args={"reason": "the book template lost the id book--summary"})])
     folios: list[Folio | None] = [None] + [Folio("front", label=front_label(i)) for i in range(front.pages - 1)]
-    outline: dict[int, tuple[int, str]] = {}
-    for entry, item, indices in zip(view.entries, built, chosen):
-        outline[len(folios)] = (1, entry.view.title or entry.view.slug)
-        for local in indices:
-            number = len(folios) - front.pages + 1
-            folios.append(None if local < item.pages.toc else Folio("body", number, total))
-    composed = engine.compose([(front, range(front.pages)), *zip((b.laid for b in built), chosen)],
-                              renderer.chrome_html(folios), outline, metadata_from=front)
-    files: list[Attachment] = []
+    composed = session.compose([(front, range(front.pages))], html.chrome_html(folios), metadata_from=front)
+    files = []
     try:
-        files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes()))
+        files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes(), when))
     except OSError:
         pass
-    for item in built:
-        name = item.checked.path.name if item.checked.path else f"{item.checked.slug}.yaml"
-        files.append(source_attachment(name, source_bytes(item.checked)))
-    return engine.write(composed, options.out_dir / source, files, options.variant)
+    for part in parts:
+        name = part.checked.path.name if part.checked.path else f"{part.checked.slug}.yaml"
+        files.append(source_attachment(name, source_bytes(part.checked), when))
+    data, seconds = session.pdf_bytes(composed, files, variant)
+
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(data))
+    for entry, part in zip(view.entries, parts):
+        reader = pypdf.PdfReader(part.pdf)
+        where: dict[int, int] = {}
+        for index in chosen_pages(part.pages):
+            page = writer.add_page(reader.pages[index])
+            if "/StructParents" in page:  # its structure tree stays in the dossier's own PDF
+                del page["/StructParents"]
+            where[index] = len(writer.pages) - 1
+        entry.page = where[0] + 1
+        parent = writer.add_outline_item(title=entry.view.title or entry.view.slug, page_number=where[0])
+        stack = [parent]
+        for level, title, index in _outline(reader):
+            if index not in where:
+                continue
+            del stack[level:]
+            stack.append(writer.add_outline_item(title=title, page_number=where[index], parent=stack[-1]))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    target = out / book_name(ws, any(e.view.draft for e in view.entries))
+    save(target, buffer.getvalue(), PROVINCE_FILE)
+    return Rendered(target, len(writer.pages), seconds)

@@ -13,6 +13,7 @@ unchanged, inside the province's book.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import logging
 import os
@@ -78,11 +79,13 @@ class Composed:
 
 @dataclass(frozen=True)
 class Attachment:
-    """A file embedded in the PDF (PDF/A-3 associated file, relationship Source)."""
+    """A file embedded in the PDF (PDF/A-3 associated file, relationship Source). ``when`` dates
+    it (the build's reproducible date; WeasyPrint would write the current time)."""
 
     name: str
     data: bytes
     description: str = ""
+    when: dt.datetime | None = None
 
 
 class _Collect(logging.Handler):
@@ -171,24 +174,36 @@ class Engine:
         self.timings.chrome += time.perf_counter() - started
         return Composed(document, source_file)
 
-    def write(self, composed: Composed, out: Path, attachments: Sequence[Attachment] = (),
-              variant: str = DEFAULT_VARIANT) -> Rendered:
-        """Write the PDF (tagged, ``variant``, with exactly ``attachments``) to ``out`` atomically."""
+    def pdf_bytes(self, composed: Composed, attachments: Sequence[Attachment] = (),
+                  variant: str = DEFAULT_VARIANT) -> tuple[bytes, float]:
+        """The PDF (tagged, ``variant``, with exactly ``attachments``) and the seconds it took."""
         import weasyprint
 
         started = time.perf_counter()
         files = [weasyprint.Attachment(file_obj=io.BytesIO(a.data), name=a.name, description=a.description,
-                                       relationship="Source") for a in attachments]
+                                       relationship="Source", created=a.when, modified=a.when)
+                 for a in attachments]
         with self._step(composed.source_file):
             data = composed.document.write_pdf(
                 None, pdf_variant=None if variant == "none" else variant, pdf_tags=True, attachments=files,
                 finisher=_finish)
         seconds = time.perf_counter() - started
         self.timings.write += seconds
-        try:
-            atomic_write(out, data)
-        except OSError as exc:
-            raise DossierError([Diagnostic(composed.source_file, Pos(), "write-failed",
-                                           args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None
+        return data, seconds
+
+    def write(self, composed: Composed, out: Path, attachments: Sequence[Attachment] = (),
+              variant: str = DEFAULT_VARIANT) -> Rendered:
+        """Write the PDF (tagged, ``variant``, with exactly ``attachments``) to ``out`` atomically."""
+        data, seconds = self.pdf_bytes(composed, attachments, variant)
+        save(out, data, composed.source_file)
         families = frozenset(font.family for font in composed.document.fonts.values())
         return Rendered(out, composed.pages, seconds, fonts=families)
+
+
+def save(out: Path, data: bytes, source_file: str) -> None:
+    """Replace ``out`` atomically; a failure is a located problem naming the output."""
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise DossierError([Diagnostic(source_file, Pos(), "write-failed",
+                                       args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None

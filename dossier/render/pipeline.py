@@ -1,31 +1,36 @@
-"""``dossier build`` as a library: validated projects → their dossiers, page limits, the book.
+"""``dossier build`` as a library: project files → their dossiers, page limits, the book.
 
-Each project is laid out once. Its pages then become the stand-alone dossier
-(``build/<slug>.pdf``) and, unchanged, a part of the province's book
-(``build/<province>-<edition>.pdf``). A project with errors is skipped, unless ``draft`` is set
-and its model could be read: it is then rendered as a draft (``<slug>.draft.pdf``, a watermark,
-its problems listed on the last pages). WeasyPrint is imported only when the first PDF is made.
+Only what changed is made again. Every document has a key, the hash of everything it depends on
+(``dossier.incremental``); a document whose key and output are those the manifest recorded is up
+to date and is neither validated nor rendered again, so a build where nothing changed never
+imports WeasyPrint. The others are validated, then rendered in worker processes (``jobs``), each
+within the time and memory limits of ``dossier.limits``; a project that fails does not stop the
+others. Results are reported in the projects' order whatever order they finish in. The book is
+made from the dossier PDFs (``dossier.render.book``). The output folder is locked for the whole
+build, and every file in it is replaced atomically.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
-from dossier.render.book import build_book, source_attachment, source_bytes
-from dossier.render.html import FONTS_DIR, Renderer, front_label
-from dossier.render.pages import ProjectPages, page_counts, project_pages
-from dossier.render.pdf import DEFAULT_VARIANT, Engine, Laid, Rendered
-from dossier.render.views import ProjectView, build_project_view
-from dossier.validate import Checked
-from dossier.validate.checks import Context, PageCounts, page_checks
-from dossier.workspace import Workspace
+from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.files import BuildLock, LockedError
+from dossier.incremental import Entry, Manifest, document_key, environment_key
+from dossier.render.pdf import DEFAULT_VARIANT, Rendered
+from dossier.validate import Checked, check_file
+from dossier.validate.checks import PageCounts
 
-SHIPPED_FAMILY = "Sarabun"  # the only family a dossier should embed (dossier/fonts)
+if TYPE_CHECKING:  # imported lazily: a build with nothing to do stays fast
+    from dossier.render.pages import ProjectPages
+from dossier.workspace import PACKAGE_DIR, PROVINCE_FILE, Workspace, builtin_templates_dir
+
 _CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 
 
@@ -33,39 +38,91 @@ _CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 class Options:
     out_dir: Path
     draft: bool = False  # render projects with errors as drafts instead of skipping them
-    book: bool = True  # also make the province's book of every dossier built
+    book: bool = True  # also make the province's book of every dossier
     variant: str = DEFAULT_VARIANT  # PDF/A-3b unless told otherwise
+    jobs: int = 1  # worker processes (1: render in this process)
+    force: bool = False  # rebuild even what is up to date
+    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only: for tests)
 
 
 @dataclass
 class Built:
-    """One dossier made: its view, its laid-out pages (reused by the book) and the PDF."""
+    """One dossier made in this build."""
 
     checked: Checked
-    view: ProjectView
-    laid: Laid
+    view: object  # dossier.render.views.ProjectView (not imported here: it pulls in Jinja)
     pages: ProjectPages
     rendered: Rendered
     counts: PageCounts
+    anchors: dict[str, int]
     seconds: float
+    laid: object = None  # dossier.render.pdf.Laid, with Options.keep_layout
 
     @property
     def draft(self) -> bool:
-        return self.view.draft
+        return bool(getattr(self.view, "draft", False))
+
+
+@dataclass
+class Fresh:
+    """A dossier that was up to date: its output was kept."""
+
+    file: str
+    path: Path
+    pages: int
 
 
 @dataclass
 class Outcome:
     built: list[Built] = field(default_factory=list)
+    fresh: list[Fresh] = field(default_factory=list)
     skipped: list[Checked] = field(default_factory=list)
     failed: list[Checked] = field(default_factory=list)
     book: Rendered | None = None
+    book_fresh: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)  # found while building
 
 
-#: Called as each step ends: ("built", item, built) | ("skipped", item, None) |
-#: ("failed", item, diagnostics) | ("book", None, rendered) | ("book-failed", None, diagnostics).
-Progress = Callable[[str, Checked | None, object], None]
+#: Called as each step ends, in the projects' order: ("checked", item, None) |
+#: ("fresh", None, fresh) | ("built", item, built) | ("skipped", item, None) |
+#: ("failed", item, diagnostics) | ("book", None, rendered) | ("book-fresh", None, path) |
+#: ("book-failed", None, diagnostics) | ("rendering", None, count) | ("tick", None, None).
+Progress = Callable[[str, "Checked | None", object], None]
+Item = Checked | tuple[Path, str]
+
+
+def environment_files(ws: Workspace) -> list[Path]:
+    """What every document depends on besides its project: templates, fonts, rules, emblem."""
+    from dossier.rules import rules_path
+
+    folders = [*ws.template_dirs(), PACKAGE_DIR / "fonts", ws.root / "assets"]
+    files = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    rules = rules_path(ws.province.edition, ws.root / "rules")
+    return files + [ws.root / PROVINCE_FILE] + ([rules] if rules else [])
+
+
+def photo_files(item: Checked) -> list[Path]:
+    base = item.path.parent if item.path else Path.cwd()
+    photos = item.project.photos if item.project and item.project.photos else []
+    return [base / photo.file for photo in photos]
+
+
+def source_date(paths: Sequence[Path]) -> dt.datetime:
+    """The reproducible date of a document: ``SOURCE_DATE_EPOCH`` when set, else the newest last
+    commit of its files (git), else their newest modification time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    from dossier.gitinfo import last_change
+
+    dates = []
+    for path in paths:
+        change = last_change(path) if path.exists() else None
+        if change is not None and change.committed and not change.dirty and change.date is not None:
+            dates.append(change.date.astimezone(dt.timezone.utc).replace(tzinfo=None))
+        elif path.exists():
+            dates.append(dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc).replace(tzinfo=None))
+    return max(dates) if dates else dt.datetime(2000, 1, 1)
 
 
 def locate_glyphs(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
@@ -83,65 +140,54 @@ def locate_glyphs(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
     return placed
 
 
-def build_project(ws: Workspace, renderer: Renderer, engine: Engine, item: Checked, options: Options,
-                  draft: bool) -> tuple[Built, list[Diagnostic]]:
-    """Render one project; returns what was built and the problems found on the way."""
-    started = time.perf_counter()
-    assert item.project is not None
-    view = build_project_view(item.slug, item.project, item.award_type, ws, renderer.markdown,
-                              source_path=item.path, file=item.file, draft=draft, diagnostics=item.diagnostics)
-    base = item.path.parent if item.path else ws.root
-    laid, found = engine.layout(renderer.project_html(view), base, item.file)
+def failure(item: Checked, error: BaseException, seconds: int) -> list[Diagnostic]:
+    """A job's failure as the project's located problems."""
+    from dossier.parallel import RenderTimeout
+
+    if isinstance(error, DossierError):
+        return locate_glyphs(error.diagnostics, item.source.text)
+    if isinstance(error, RenderTimeout):
+        return [Diagnostic(item.file, Pos(), "render-timeout", args={"seconds": seconds})]
+    if isinstance(error, MemoryError):
+        return [Diagnostic(item.file, Pos(), "render-memory", args={})]
+    return [Diagnostic(item.file, Pos(), "render-failed", args={"reason": repr(error)})]
+
+
+def output_name(item: Checked, draft: bool) -> str:
+    return f"{item.slug}.draft.pdf" if draft else f"{item.slug}.pdf"
+
+
+def book_name(ws: Workspace, draft: bool) -> str:
+    return f"{ws.province.province}-{ws.province.edition}{'.draft' if draft else ''}.pdf"
+
+
+def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Progress | None = None) -> Outcome:
+    """Build every dossier of ``items`` (already validated, or (path, name) pairs validated only
+    when out of date) and the book; never raises for a project's problems."""
+    from dossier.render.stages import run_build
+
     try:
-        pages = project_pages(laid.anchors, view.anchor)
-        counts = page_counts(laid.anchors, view)
-    except LookupError as exc:
-        raise DossierError([Diagnostic(item.file, Pos(), "render-failed",
-                                       args={"reason": str(exc)})]) from None
-    composed = engine.compose([(laid, range(laid.pages))], renderer.chrome_html(pages.folios(front_label)))
-    name = f"{item.slug}.draft.pdf" if draft else f"{item.slug}.pdf"
-    source_name = item.path.name if item.path else f"{item.slug}.yaml"
-    rendered = engine.write(composed, options.out_dir / name, [source_attachment(source_name, source_bytes(item))],
-                            options.variant)
-    fallback = sorted(rendered.fonts - {SHIPPED_FAMILY})
-    if fallback:
-        found.append(Diagnostic(item.file, Pos(), "font-fallback", Severity.WARNING, {"fonts": fallback}))
-    if item.award_type is not None:
-        ctx = Context(item.file, item.source.root, item.project, item.award_type, ws.province, ws.rules)
-        found += page_checks(ctx, counts)
-    return Built(item, view, laid, pages, rendered, counts, time.perf_counter() - started), found
+        with BuildLock(options.out_dir):
+            return run_build(ws, list(items), options, progress or (lambda *_: None))
+    except LockedError as exc:
+        raise DossierError([Diagnostic(str(options.out_dir), Pos(), "build-locked",
+                                       args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None
+    except OSError as exc:  # the output folder cannot be made or locked (read-only, full disk)
+        raise DossierError([Diagnostic(str(options.out_dir), Pos(), "write-failed",
+                                       args={"path": str(options.out_dir), "reason": exc.strerror or str(exc)})]) from None
 
 
-def build(ws: Workspace, checked: list[Checked], options: Options, progress: Progress | None = None) -> Outcome:
-    """Build every dossier of ``checked`` (and the book); never raises for a project's problems."""
-    report: Progress = progress or (lambda *_: None)
-    outcome = Outcome()
-    renderer = Renderer(ws)
-    engine: Engine | None = None
-    for item in checked:
-        draft = not (item.ok and item.award_type is not None)
-        if item.project is None or (draft and not options.draft):
-            outcome.skipped.append(item)
-            report("skipped", item, None)
-            continue
-        engine = engine or Engine([ws.root, *ws.template_dirs(), FONTS_DIR])
-        try:
-            built, found = build_project(ws, renderer, engine, item, options, draft)
-        except DossierError as exc:
-            problems = locate_glyphs(exc.diagnostics, item.source.text)
-            outcome.failed.append(item)
-            outcome.diagnostics.extend(problems)
-            report("failed", item, problems)
-            continue
-        outcome.built.append(built)
-        outcome.diagnostics.extend(found)
-        report("built", item, built)
-    if options.book and outcome.built and engine is not None:
-        try:
-            outcome.book = build_book(ws, renderer, engine, outcome, options)
-        except DossierError as exc:
-            outcome.diagnostics.extend(exc.diagnostics)
-            report("book-failed", None, exc.diagnostics)
-        else:
-            report("book", None, outcome.book)
-    return outcome
+def check_item(item: Item, ws: Workspace) -> Checked:
+    return item if isinstance(item, Checked) else check_file(item[0], ws, item[1])
+
+
+def remember(manifest: Manifest, name: str, key: str, built: Built, sources: list[Path]) -> None:
+    manifest.record(name, Entry(key, name, built.rendered.pages, built.rendered.path.stat().st_size,
+                                round(built.seconds, 3), [str(p) for p in sources], {
+                                    "pages": [built.pages.count, built.pages.toc, built.pages.body, built.pages.end],
+                                    "anchors": built.anchors, "file": built.checked.file}))
+
+
+def environment(ws: Workspace, options: Options) -> str:
+    return environment_key(environment_files(ws), {"draft": options.draft, "variant": options.variant,
+                                                    "templates": str(builtin_templates_dir())})

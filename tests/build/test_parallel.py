@@ -60,3 +60,16 @@ def test_a_crashed_worker_fails_only_its_job() -> None:
     outcomes = {o.job.name: o for o in run(jobs, 2, seconds=30, max_bytes=2_000_000_000)}
     assert outcomes["a"].result == 36 and outcomes["b"].result == 49
     assert outcomes["crash"].error is not None
+
+
+def located_failure(x: int) -> int:
+    from dossier.errors import Diagnostic, DossierError, Pos
+
+    raise DossierError([Diagnostic("projects/a.yaml", Pos(3, 5), "render-failed", args={"reason": "x"})])
+
+
+def test_a_workers_located_problems_come_back_intact() -> None:
+    outcomes = {o.job.name: o for o in run([Job("a", located_failure, (1,)), Job("b", square, (2,))], 2, 30,
+                                           2_000_000_000)}
+    d = outcomes["a"].error.diagnostics[0]
+    assert (d.file, d.line, d.column, d.code, d.args) == ("projects/a.yaml", 3, 5, "render-failed", {"reason": "x"})

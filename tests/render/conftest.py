@@ -56,7 +56,7 @@ class Rendered:
 
 def render(root: Path, out: Path, **options: bool) -> Rendered:
     ws = open_workspace(root)
-    return Rendered(root, ws, build(ws, check_paths(ws), Options(out, **options)))
+    return Rendered(root, ws, build(ws, check_paths(ws), Options(out, keep_layout=True, **options)))
 
 
 @pytest.fixture(scope="session")

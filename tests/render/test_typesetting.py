@@ -168,30 +168,29 @@ def test_table_of_contents_points_to_the_right_pages(bundled: Rendered, slug: st
     assert printed == expected
 
 
-def test_book_numbers_run_on_and_its_contents_point_to_them(bundled: Rendered) -> None:
+def test_book_keeps_each_dossiers_numbers_and_its_contents_cite_them(bundled: Rendered) -> None:
     book = bundled.outcome.book
     assert book is not None
     folios = footers(book.path)
     body_texts = [skeleton(t) for t in pdftotext(book.path, area=BODY_AREA).split("\f")[:len(folios)]]
-    total = sum(b.pages.count - (b.pages.body - b.pages.toc) for b in bundled.outcome.built)
-    front = len(folios) - total
+    kept = {b.checked.slug: [*range(0, b.pages.toc), *range(b.pages.body, b.pages.count)] for b in bundled.outcome.built}
+    front = len(folios) - sum(len(pages) for pages in kept.values())
     assert folios[0] == "" and folios[1:front] == [front_label(i) for i in range(front - 1)]
-    numbered = {folio: index for index, folio in enumerate(folios) if folio.startswith("หน้า")}
-    assert len(numbered) == total - len(bundled.outcome.built)  # every project's cover is counted, unnumbered
-    assert localize(f"หน้า {total} จาก {total}", "thai") == folios[-1]
     contents = next(i for i, text in enumerate(body_texts) if text.startswith(skeleton("สารบัญ")))
     printed = [n for page in range(contents + 1, front + 1) for n in _toc_numbers(book.path, page)]
     assert printed[0] == front_label(0)  # the summary table
-    # every project's title is on the page before the one numbered (its number + 1)
-    position = 1
+    position, start = 1, front
     for b in bundled.outcome.built:
-        number = int(localize(printed[position], "arabic"))
-        following = numbered[localize(f"หน้า {number + 1} จาก {total}", "thai")]
-        assert skeleton(localize(b.checked.project.title, "thai")) in body_texts[following - 1]
-        for line in range(1, 1 + 1 + len(b.view.sections)):
-            page = numbered[localize(f"หน้า {printed[position + line]} จาก {total}", "thai")]
-            wanted = "บทสรุปผลงาน" if line == 1 else localize(f"{b.view.sections[line - 2].number}. "
-                                                                  f"{b.view.sections[line - 2].heading}", "thai")
+        pages = kept[b.checked.slug]
+        alone = footers(b.rendered.path)
+        assert folios[start:start + len(pages)] == [alone[i] for i in pages]  # the dossier's own footers
+        numbered = {folio: start + offset for offset, folio in enumerate(folios[start:start + len(pages)])}
+        assert skeleton(localize(b.checked.project.title, "thai")) in body_texts[start]  # its cover opens its part
+        for line in range(1 + len(b.view.sections)):
+            page = numbered[localize(f"หน้า {printed[position + line]} จาก {b.pages.body_pages}", "thai")]
+            wanted = "บทสรุปผลงาน" if line == 0 else localize(f"{b.view.sections[line - 1].number}. "
+                                                                 f"{b.view.sections[line - 1].heading}", "thai")
             assert skeleton(wanted) in body_texts[page], (b.checked.slug, wanted)
-        position += 2 + len(b.view.sections)
+        position += 1 + len(b.view.sections)
+        start += len(pages)
     assert position == len(printed)
