@@ -133,6 +133,11 @@ class Engine:
             yield
         except DossierError:
             raise
+        except OSError as exc:  # WeasyPrint writes fonts to temporary files: a full disk shows here
+            import tempfile
+
+            raise DossierError([Diagnostic(source_file, Pos(), "write-failed", args={
+                "path": tempfile.gettempdir(), "reason": exc.strerror or str(exc)})]) from None
         except Exception as exc:  # a render failure is a problem of this project, not of the build
             raise DossierError([Diagnostic(source_file, Pos(), "render-failed", args={"reason": repr(exc)})]) from None
         finally:
