@@ -16,6 +16,8 @@ from typing import Any, Sequence
 
 import jinja2
 import markdown
+
+from dossier.render.mdpolicy import PolicyExtension
 from markupsafe import Markup
 
 from dossier import __version__, thai
@@ -39,7 +41,8 @@ def markdown_html(text: str | None, numerals: str = "arabic") -> str:
     text node in ``numerals`` (``arabic`` leaves Arabic digits and turns Thai ones Arabic)."""
     if not text:
         return ""
-    md = markdown.Markdown(extensions=["tables", "sane_lists", NumeralsExtension(numerals)], output_format="html")
+    md = markdown.Markdown(extensions=["tables", "sane_lists", NumeralsExtension(numerals), PolicyExtension()],
+                           output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md.convert(clean(text))
