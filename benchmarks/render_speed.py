@@ -1,8 +1,9 @@
 """How fast is `dossier build`? Time per project, for the province's book, and where it goes.
 
-Renders every bundled project into a temporary folder, in one process, the way `dossier build`
-does (one Engine: fonts read once), and prints per project the layout, page-chrome and
-PDF-writing times, then the book (front matter layout, composition, writing), then the share of
+Renders every bundled project into a temporary folder, in one process, the way a `dossier build`
+worker does (one Engine: fonts read once), and prints per project the layout, page-chrome and
+PDF-writing times, then the book (front matter layout and writing, then the merge of the dossier
+PDFs: the rest of its total), then the share of
 the whole spent in layout, in PDF writing and, inside writing, in font subsetting (WeasyPrint's
 build_fonts_dictionary, timed by wrapping it; HarfBuzz's subsetter when libharfbuzz-subset0 is
 installed, fontTools otherwise). The last line is `dossier build` in a fresh process.
@@ -45,37 +46,37 @@ def timed_subsetting() -> dict[str, float]:
 
 
 def one_run(out: Path) -> dict[str, Any]:
-    from dossier.render.book import build_book
-    from dossier.render.html import FONTS_DIR, Renderer
-    from dossier.render.pdf import Engine
-    from dossier.render.pipeline import Options, Outcome, build_project
+    import datetime as dt
+
+    from dossier.render.book import Part, build_book
+    from dossier.render.dossier import Task, engine, render
     from dossier.validate import check_paths
     from dossier.workspace import open_workspace
 
     ws = open_workspace(ROOT)
     checked = check_paths(ws)
-    renderer = Renderer(ws)
-    engine = Engine([ws.root, *ws.template_dirs(), FONTS_DIR])
+    session = engine(ws)  # the worker's session: fonts read once, reused by every document
     subset = timed_subsetting()
-    options = Options(out)
-    outcome = Outcome()
-    rows = []
+    when = dt.datetime(2021, 1, 1)
+    rows, parts = [], []
+
+    def spent() -> tuple[float, float, float, float]:
+        return session.timings.layout, session.timings.chrome, session.timings.write, subset["subset"]
+
     for item in checked:
-        before = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
+        before = spent()
         start = time.perf_counter()
-        built, _ = build_project(ws, renderer, engine, item, options, draft=not item.ok)
+        result = render(Task(ws, item, out / f"{item.slug}.pdf", not item.ok, "pdf/a-3b", when))
         total = time.perf_counter() - start
-        after = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
-        layout, chrome, write, sub = (b - a for a, b in zip(before, after))
-        rows.append((item.slug, built.rendered.pages, total, layout, chrome, write, sub))
-        outcome.built.append(built)
-    before = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
+        layout, chrome, write, sub = (b - a for a, b in zip(before, spent()))
+        rows.append((item.slug, result.rendered.pages, total, layout, chrome, write, sub))
+        parts.append(Part(item, not item.ok, result.pages, result.anchors, result.rendered.path))
+    before = spent()
     start = time.perf_counter()
-    book = build_book(ws, renderer, engine, outcome, options)
+    book = build_book(ws, parts, [], out, "pdf/a-3b", when)
     total = time.perf_counter() - start
-    after = (engine.timings.layout, engine.timings.chrome, engine.timings.write, subset["subset"])
-    layout, chrome, write, sub = (b - a for a, b in zip(before, after))
-    return {"rows": rows, "book": ("book", book.pages, total, layout, chrome, write, sub)}
+    layout, chrome, write, sub = (b - a for a, b in zip(before, spent()))
+    return {"rows": rows, "book": ("book (front + merge)", book.pages, total, layout, chrome, write, sub)}
 
 
 def main() -> None:

@@ -56,7 +56,7 @@ class BuildLock:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self.fd = fd
-        for stale in self.folder.glob(".*.tmp"):
+        for stale in [*self.folder.glob(".*.tmp"), *self.folder.glob(".dossier-cache/.*.tmp")]:
             stale.unlink(missing_ok=True)
         return self
 

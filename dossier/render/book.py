@@ -14,16 +14,18 @@ the source files (``dossier.yaml`` and every project's YAML).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.render.dossier import engine, renderer, source_attachment, source_bytes
-from dossier.render.html import front_label
+from dossier.render.html import Renderer, front_label
 from dossier.render.pages import Folio, ProjectPages, first_page
-from dossier.render.pdf import Rendered, save
+from dossier.render.pdf import Attachment, Rendered, save
 from dossier.render.pipeline import book_name
 from dossier.render.views import ProjectView, build_project_view, emblem, ident
 from dossier.validate import Checked
@@ -121,7 +123,7 @@ def _outline(reader: object) -> list[tuple[int, str, int]]:
 
 
 def build_book(ws: Workspace, parts: list[Part], left_out: list[Checked], out: Path, variant: str,
-               when: dt.datetime) -> Rendered:
+               when: dt.datetime, environment: str = "") -> Rendered:
     """Lay out the front matter and append every dossier's pages; write the book atomically."""
     import pypdf
 
@@ -129,14 +131,7 @@ def build_book(ws: Workspace, parts: list[Part], left_out: list[Checked], out: P
     html = renderer(ws, when.date())
     view = BookView(_entries(ws, parts, html.markdown), left_out, found.resolve().as_uri() if found else None)
     view.summary_label = front_label(0)
-    session = engine(ws)
-    front, _warnings = session.layout(html.book_html(view), ws.root, PROVINCE_FILE)
-    summary = first_page(front.anchors, ident(BOOK_ANCHOR, "summary"))
-    if summary is None:
-        raise DossierError([Diagnostic(PROVINCE_FILE, Pos(), "render-failed",
-                                       args={"reason": "the book template lost the id book--summary"})])
-    folios: list[Folio | None] = [None] + [Folio("front", label=front_label(i)) for i in range(front.pages - 1)]
-    composed = session.compose([(front, range(front.pages))], html.chrome_html(folios), metadata_from=front)
+    data = front_matter(ws, html, html.book_html(view), out, variant, environment)
     files = []
     try:
         files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes(), when))
@@ -145,8 +140,7 @@ def build_book(ws: Workspace, parts: list[Part], left_out: list[Checked], out: P
     for part in parts:
         name = part.checked.path.name if part.checked.path else f"{part.checked.slug}.yaml"
         files.append(source_attachment(name, source_bytes(part.checked), when))
-    data, seconds = session.pdf_bytes(composed, files, variant)
-
+    started = time.perf_counter()
     writer = pypdf.PdfWriter(clone_from=io.BytesIO(data))
     for entry, part in zip(view.entries, parts):
         reader = pypdf.PdfReader(part.pdf)
@@ -164,8 +158,50 @@ def build_book(ws: Workspace, parts: list[Part], left_out: list[Checked], out: P
                 continue
             del stack[level:]
             stack.append(writer.add_outline_item(title=title, page_number=where[index], parent=stack[-1]))
+    attach(writer, files)
     buffer = io.BytesIO()
     writer.write(buffer)
     target = out / book_name(ws, any(e.view.draft for e in view.entries))
     save(target, buffer.getvalue(), PROVINCE_FILE)
-    return Rendered(target, len(writer.pages), seconds)
+    return Rendered(target, len(writer.pages), time.perf_counter() - started)
+
+
+def front_matter(ws: Workspace, html: Renderer, book_html: str, out: Path, variant: str, environment: str) -> bytes:
+    """The front matter's PDF (cover, summary, contents), laid out only when its HTML changed: an
+    edit that moves no page number and no summary line reuses the previous one (kept in the
+    output folder's ``.dossier-cache/``)."""
+    key = hashlib.sha256(f"{environment}\0{variant}\0{book_html}".encode()).hexdigest()[:20]
+    cached = out / ".dossier-cache" / f"front-{key}.pdf"
+    if cached.is_file():
+        return cached.read_bytes()
+    session = engine(ws)
+    front, _warnings = session.layout(book_html, ws.root, PROVINCE_FILE)
+    if first_page(front.anchors, ident(BOOK_ANCHOR, "summary")) is None:
+        raise DossierError([Diagnostic(PROVINCE_FILE, Pos(), "render-failed",
+                                       args={"reason": "the book template lost the id book--summary"})])
+    folios: list[Folio | None] = [None] + [Folio("front", label=front_label(i)) for i in range(front.pages - 1)]
+    composed = session.compose([(front, range(front.pages))], html.chrome_html(folios), metadata_from=front)
+    data, _seconds = session.pdf_bytes(composed, (), variant)
+    for stale in cached.parent.glob("front-*.pdf"):
+        stale.unlink(missing_ok=True)
+    save(cached, data, PROVINCE_FILE)
+    return data
+
+
+def attach(writer: object, files: list[Attachment]) -> None:
+    """Embed the source files as PDF/A-3 associated files (relationship Source), as WeasyPrint
+    does for a single dossier: /EmbeddedFiles names, /AF in the catalogue, type, size, dates."""
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, NumberObject, TextStringObject
+
+    for item in files:
+        embedded = writer.add_attachment(item.name, item.data)  # type: ignore[attr-defined]
+        embedded.description = TextStringObject(item.description)
+        embedded.associated_file_relationship = NameObject("/Source")
+        embedded.subtype = NameObject("/application/octet-stream")
+        embedded.size = NumberObject(len(item.data))
+        embedded.checksum = ByteStringObject(hashlib.md5(item.data).digest())  # noqa: S324 - PDF's checksum
+        if item.when is not None:
+            embedded.creation_date = embedded.modification_date = item.when
+        embedded.pdf_object[NameObject("/UF")] = TextStringObject(item.name)
+    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]  # type: ignore[attr-defined]
+    writer.root_object[NameObject("/AF")] = ArrayObject(names[1::2])  # type: ignore[attr-defined]

@@ -37,10 +37,11 @@ def _render_task(task: object) -> object:
     return render(task)  # type: ignore[arg-type]
 
 
-def _book_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str, when: dt.datetime) -> object:
+def _book_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str, when: dt.datetime,
+               environment: str) -> object:
     from dossier.render.book import build_book
 
-    return build_book(ws, parts, left_out, out, variant, when)
+    return build_book(ws, parts, left_out, out, variant, when, environment)
 
 
 def _warm_up() -> None:
@@ -155,7 +156,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
         parts.append(Part(checked, p.draft, pages, anchors, options.out_dir / p.name))
     left_out = outcome.skipped + outcome.failed
     when = source_date([ws.root / PROVINCE_FILE, *sources])
-    job = Job(name, _book_task, (ws, parts, left_out, options.out_dir, options.variant, when))
+    job = Job(name, _book_task, (ws, parts, left_out, options.out_dir, options.variant, when, env))
     for result in runner.run([job]):
         if result.error is not None:
             problems = failure(_province_item(ws), result.error, ws.limits.render_seconds)
