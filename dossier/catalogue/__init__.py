@@ -1,0 +1,83 @@
+"""Every user-facing sentence, in Thai and English, in one place: this package (messages by
+stage in ``files``, ``rules`` and ``tool``; one code never appears in two of them).
+
+A diagnostic names a code; the code's entry holds its message and hint in both languages as
+``str.format`` templates. Arguments are rendered per language: dates in the Buddhist era with
+Thai month names (Thai) or with both eras (English), integers with Thai digits in Thai text,
+and keys ending in ``_th``/``_en`` are picked by language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dossier.catalogue import files, rules, tool
+from dossier.catalogue.entry import Entry
+
+MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES}
+
+
+def _suggest(args: dict[str, Any]) -> dict[str, str]:
+    suggestion = args.get("suggestion")
+    if not suggestion:
+        return {"suggest_th": "", "suggest_en": ""}
+    return {"suggest_th": f" หมายถึง \"{suggestion}\" หรือไม่", "suggest_en": f"; did you mean \"{suggestion}\"?"}
+
+
+def _render(value: Any, lang: str) -> Any:
+    from dossier import thai  # local: keeps this module free of import cycles
+
+    if isinstance(value, (thai.ThaiDate, dt.date)):
+        return thai.format_date(value, "thai", short=True) if lang == "th" else thai.format_date_en(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and lang == "th":
+        return thai.to_thai_digits(str(value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_render(v, lang)) for v in value)
+    return value
+
+
+class _Args(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, lang: str, args: dict[str, Any]) -> str:
+    rendered = _Args({k: _render(v, lang) for k, v in args.items()})
+    rendered.update(_suggest(args))
+    return template.format_map(rendered)
+
+
+def entry(code: str) -> Entry:
+    return MESSAGES.get(code) or Entry(code, code)
+
+
+def message(code: str, lang: str, args: dict[str, Any]) -> str:
+    e = entry(code)
+    return _format(e.th if lang == "th" else e.en, lang, args)
+
+
+def hint(code: str, lang: str, args: dict[str, Any]) -> str:
+    e = entry(code)
+    return _format(e.hint_th if lang == "th" else e.hint_en, lang, args)
+
+
+# Short phrases used inside messages (type names, value kinds), in both languages.
+KINDS: dict[str, tuple[str, str]] = {
+    "mapping": ("ชุดหัวข้อ (หัวข้อ: ค่า)", "a mapping (key: value)"),
+    "list": ("รายการ (- ...)", "a list (- ...)"),
+    "text": ("ข้อความ", "text"),
+    "number": ("ตัวเลข", "a number"),
+    "integer": ("จำนวนเต็ม", "a whole number"),
+    "date": ("วันที่", "a date"),
+    "year": ("ปี พ.ศ.", "a year"),
+    "boolean": ("ค่าใช่/ไม่ใช่", "true/false"),
+    "empty": ("ค่าว่าง", "an empty value"),
+}
+
+
+def kind(name: str, lang: str) -> str:
+    th, en = KINDS.get(name, (name, name))
+    return th if lang == "th" else en
