@@ -34,7 +34,7 @@ class Task:
     out: Path  # the PDF to write
     draft: bool
     variant: str
-    when: dt.datetime  # the reproducible date of this dossier (SOURCE_DATE_EPOCH or git)
+    when: dt.datetime | None  # the reproducible date (SOURCE_DATE_EPOCH or git); None: today
     keep_layout: bool = False  # return the laid-out pages too (in this process only: not picklable)
 
 
@@ -101,7 +101,8 @@ def render(task: Task) -> Result:
     started = time.perf_counter()
     item, ws = task.item, task.ws
     assert item.project is not None
-    html = renderer(ws, task.when.date())
+    when = task.when or dt.datetime.now().replace(microsecond=0)
+    html = renderer(ws, when.date())
     view = build_project_view(item.slug, item.project, item.award_type, ws, html.markdown,
                               source_path=item.path, file=item.file, draft=task.draft, diagnostics=item.diagnostics)
     session = engine(ws)
@@ -114,7 +115,7 @@ def render(task: Task) -> Result:
         raise DossierError([Diagnostic(item.file, Pos(), "render-failed", args={"reason": str(exc)})]) from None
     composed = session.compose([(laid, range(laid.pages))], html.chrome_html(pages.folios(front_label)))
     source_name = item.path.name if item.path else f"{item.slug}.yaml"
-    rendered = session.write(composed, task.out, [source_attachment(source_name, source_bytes(item), task.when)],
+    rendered = session.write(composed, task.out, [source_attachment(source_name, source_bytes(item), when)],
                              task.variant)
     fallback = sorted(rendered.fonts - {SHIPPED_FAMILY})
     if fallback:

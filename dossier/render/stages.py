@@ -3,7 +3,6 @@ plan (what is up to date, what to validate and render), render in workers, then 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,17 +30,19 @@ class Planned:
     built: Built | None = None
 
 
-def _render_task(task: object) -> object:
+def _render_task(task: object, sources: tuple[Path, ...]) -> object:
+    """In the worker: date the dossier (git, off the build's critical path), then render it."""
     from dossier.render.dossier import render
 
+    task.when = source_date(sources)  # type: ignore[attr-defined]
     return render(task)  # type: ignore[arg-type]
 
 
-def _book_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str, when: dt.datetime,
-               environment: str) -> object:
+def _book_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str,
+               sources: list[Path], environment: str) -> object:
     from dossier.render.book import build_book
 
-    return build_book(ws, parts, left_out, out, variant, when, environment)
+    return build_book(ws, parts, left_out, out, variant, source_date(sources), environment)
 
 
 def _warm_up() -> None:
@@ -97,9 +98,9 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
     jobs = {}
     for p in todo:
         assert p.checked is not None
-        task = Task(ws, p.checked, options.out_dir / p.name, p.draft, options.variant,
-                    source_date(p.sources or [ws.root / PROVINCE_FILE]), options.keep_layout and options.jobs == 1)
-        jobs[p.name] = Job(p.name, _render_task, (task,))
+        task = Task(ws, p.checked, options.out_dir / p.name, p.draft, options.variant, None,
+                    options.keep_layout and options.jobs == 1)
+        jobs[p.name] = Job(p.name, _render_task, (task, p.sources or (ws.root / PROVINCE_FILE,)))
     done: dict[str, object] = {}
     order = [p.name for p in todo]
     by_name = {p.name: p for p in todo}
@@ -155,8 +156,8 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
             p.draft = p.name.endswith(".draft.pdf")
         parts.append(Part(checked, p.draft, pages, anchors, options.out_dir / p.name))
     left_out = outcome.skipped + outcome.failed
-    when = source_date([ws.root / PROVINCE_FILE, *sources])
-    job = Job(name, _book_task, (ws, parts, left_out, options.out_dir, options.variant, when, env))
+    job = Job(name, _book_task, (ws, parts, left_out, options.out_dir, options.variant,
+                                 [ws.root / PROVINCE_FILE, *sources], env))
     for result in runner.run([job]):
         if result.error is not None:
             problems = failure(_province_item(ws), result.error, ws.limits.render_seconds)

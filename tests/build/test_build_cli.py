@@ -170,3 +170,23 @@ def test_an_output_folder_that_cannot_be_made_is_explained(small_repo: Path) -> 
     (small_repo / "not-a-folder").write_text("x")
     done = dossier(small_repo, "build", "-j1", "-o", "not-a-folder/out")
     assert done.returncode == 1 and "[write-failed]" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_a_render_over_its_time_limit_fails_that_project_only(small_repo: Path) -> None:
+    import dataclasses
+
+    from dossier.limits import Limits
+    from dossier.render.pipeline import Options, build
+    from dossier.workspace import open_workspace
+
+    rows = "\n".join(["    | ปี | ไร่ | หมายเหตุ |", "    |---|---|---|"]
+                     + [f"    | {2500 + i} | {i} | ชาวบ้านร่วมปลูกป่าชายเลนและดูแลแปลงป่า |" for i in range(480)])
+    slow = small_repo / "projects" / "alpha.yaml"
+    slow.write_text(slow.read_text(encoding="utf-8").replace("  results: ผลสัมฤทธิ์\n", f"  results: |\n{rows}\n"),
+                    encoding="utf-8")
+    ws = dataclasses.replace(open_workspace(small_repo), limits=Limits(render_seconds=1))
+    outcome = build(ws, ws.project_files(), Options(small_repo / "build", jobs=2, book=False))
+    assert [c.file for c in outcome.failed] == ["projects/alpha.yaml"]
+    assert [(d.file, d.code) for d in outcome.diagnostics] == [("projects/alpha.yaml", "render-timeout")]
+    assert "1 s" in outcome.diagnostics[0].message("en")
+    assert [b.checked.slug for b in outcome.built] == ["beta"]  # the other project still built
