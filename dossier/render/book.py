@@ -20,10 +20,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.render.dossier import engine, renderer, source_attachment, source_bytes
 from dossier.render.html import Renderer, front_label
+from dossier.render.numerals import localize
 from dossier.render.pages import Folio, ProjectPages, first_page
 from dossier.render.pdf import Attachment, Rendered, save
 from dossier.render.pipeline import book_name
@@ -122,46 +124,64 @@ def _outline(reader: object) -> list[tuple[int, str, int]]:
     return found
 
 
-def build_book(ws: Workspace, parts: list[Part], left_out: list[Checked], out: Path, variant: str,
-               when: dt.datetime, environment: str = "") -> Rendered:
-    """Lay out the front matter and append every dossier's pages; write the book atomically."""
-    import pypdf
-
+def front_pdf(ws: Workspace, parts: list[Part], left_out: list[Checked], out: Path, variant: str,
+              when: dt.datetime, environment: str = "") -> bytes:
+    """In a worker: the front matter's PDF for these parts (from the cache when unchanged)."""
     found = emblem(ws)
     html = renderer(ws, when.date())
     view = BookView(_entries(ws, parts, html.markdown), left_out, found.resolve().as_uri() if found else None)
     view.summary_label = front_label(0)
-    data = front_matter(ws, html, html.book_html(view), out, variant, environment)
+    return front_matter(ws, html, html.book_html(view), out, variant, environment)
+
+
+def preload(pdf: Path) -> object:
+    """A dossier PDF read and every object parsed (the costly part of merging), so that the merge
+    itself only copies; done in a thread while other dossiers are still rendering."""
+    import pypdf
+
+    reader = pypdf.PdfReader(pdf)
+    for number in range(1, int(reader.trailer["/Size"])):
+        try:
+            reader.get_object(number)
+        except Exception:  # noqa: BLE001 - free object numbers; the merge reports real damage
+            pass
+    return reader
+
+
+def merge(ws: Workspace, parts: list[Part], front: bytes, readers: dict[Path, object], out: Path,
+          when: dt.datetime) -> Rendered:
+    """The book: the front matter, then each dossier's cover and body pages with its bookmarks
+    under its title, and every source attached; written atomically."""
+    import pypdf
+
+    started = time.perf_counter()
     files = []
     try:
         files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes(), when))
     except OSError:
         pass
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(front))
     for part in parts:
-        name = part.checked.path.name if part.checked.path else f"{part.checked.slug}.yaml"
-        files.append(source_attachment(name, source_bytes(part.checked), when))
-    started = time.perf_counter()
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(data))
-    for entry, part in zip(view.entries, parts):
-        reader = pypdf.PdfReader(part.pdf)
+        item = part.checked
+        files.append(source_attachment(item.path.name if item.path else f"{item.slug}.yaml", source_bytes(item), when))
+        reader: Any = readers.get(part.pdf) or pypdf.PdfReader(part.pdf)
         where: dict[int, int] = {}
         for index in chosen_pages(part.pages):
             page = writer.add_page(reader.pages[index])
             if "/StructParents" in page:  # its structure tree stays in the dossier's own PDF
                 del page["/StructParents"]
             where[index] = len(writer.pages) - 1
-        entry.page = where[0] + 1
-        parent = writer.add_outline_item(title=entry.view.title or entry.view.slug, page_number=where[0])
-        stack = [parent]
-        for level, title, index in _outline(reader):
+        title = (item.project.title if item.project else None) or item.slug
+        stack = [writer.add_outline_item(title=localize(title, ws.numerals), page_number=where[0])]
+        for level, heading, index in _outline(reader):
             if index not in where:
                 continue
             del stack[level:]
-            stack.append(writer.add_outline_item(title=title, page_number=where[index], parent=stack[-1]))
+            stack.append(writer.add_outline_item(title=heading, page_number=where[index], parent=stack[-1]))
     attach(writer, files)
     buffer = io.BytesIO()
     writer.write(buffer)
-    target = out / book_name(ws, any(e.view.draft for e in view.entries))
+    target = out / book_name(ws, any(part.draft for part in parts))
     save(target, buffer.getvalue(), PROVINCE_FILE)
     return Rendered(target, len(writer.pages), time.perf_counter() - started)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from concurrent.futures import Future, ThreadPoolExecutor
+
 from dossier.incremental import Manifest, document_key
 from dossier.parallel import Job, Runner
 from dossier.render.pipeline import (
@@ -38,11 +40,44 @@ def _render_task(task: object, sources: tuple[Path, ...]) -> object:
     return render(task)  # type: ignore[arg-type]
 
 
-def _book_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str,
-               sources: list[Path], environment: str) -> object:
-    from dossier.render.book import build_book
+def _front_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str,
+                when: object, environment: str) -> bytes:
+    from dossier.render.book import front_pdf
 
-    return build_book(ws, parts, left_out, out, variant, source_date(sources), environment)
+    return front_pdf(ws, parts, left_out, out, variant, when, environment)  # type: ignore[arg-type]
+
+
+class Preloader:
+    """Parses dossier PDFs for the book in a thread while the workers render: the merge at the
+    end then only copies (parsing is most of its cost). At most ``LIMIT`` are kept in memory."""
+
+    LIMIT = 48
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.pool: ThreadPoolExecutor | None = None
+        self.futures: dict[Path, Future[object]] = {}
+
+    def add(self, pdf: Path) -> None:
+        if not self.enabled or len(self.futures) >= self.LIMIT:
+            return
+        from dossier.render.book import preload
+
+        self.pool = self.pool or ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-preload")
+        self.futures[pdf] = self.pool.submit(preload, pdf)
+
+    def readers(self) -> dict[Path, object]:
+        found = {}
+        for pdf, future in self.futures.items():
+            try:
+                found[pdf] = future.result()
+            except Exception:  # noqa: BLE001 - the merge reads it again and reports what is wrong
+                pass
+        return found
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _warm_up() -> None:
@@ -88,7 +123,7 @@ def plan(ws: Workspace, items: list[Item], options: Options, manifest: Manifest,
 
 
 def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-               outcome: Outcome, report: Progress) -> None:
+               outcome: Outcome, report: Progress, preloader: Preloader) -> None:
     todo = [p for p in planned if p.checked is not None and p.name and not p.fresh]
     if not todo:
         return
@@ -110,6 +145,8 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
         while order and order[0] in done:  # report in the projects' order
             p = by_name[order.pop(0)]
             _finish(p, done[p.name], ws, manifest, outcome, report)
+            if p.built is not None:
+                preloader.add(p.built.rendered.path)
 
 
 def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outcome: Outcome, report: Progress) -> None:
@@ -131,18 +168,18 @@ def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outco
 
 
 def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-              env: str, outcome: Outcome, report: Progress) -> None:
+              env: str, outcome: Outcome, report: Progress, preloader: Preloader) -> None:
     included = [p for p in planned if p.built is not None or p.fresh]
     if not options.book or not included:
         return
     sources = [s for p in planned for s in (p.sources or ((p.item[0],) if isinstance(p.item, tuple) else ()))]
     key = document_key(env + "book", [ws.root / PROVINCE_FILE, *sources])
-    name = book_name(ws, any(p.draft for p in included))
+    name = book_name(ws, any(p.draft or p.name.endswith(".draft.pdf") for p in included))
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
         report("book-fresh", None, options.out_dir / name)
         return
-    from dossier.render.book import Part
+    from dossier.render.book import Part, merge
     from dossier.render.pages import ProjectPages
 
     parts = []
@@ -156,15 +193,18 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
             p.draft = p.name.endswith(".draft.pdf")
         parts.append(Part(checked, p.draft, pages, anchors, options.out_dir / p.name))
     left_out = outcome.skipped + outcome.failed
-    job = Job(name, _book_task, (ws, parts, left_out, options.out_dir, options.variant,
-                                 [ws.root / PROVINCE_FILE, *sources], env))
+    when = source_date([ws.root / PROVINCE_FILE, *sources])
+    job = Job(name, _front_task, (ws, parts, left_out, options.out_dir, options.variant, when, env))
     for result in runner.run([job]):
-        if result.error is not None:
-            problems = failure(_province_item(ws), result.error, ws.limits.render_seconds)
+        try:
+            if result.error is not None:
+                raise result.error
+            outcome.book = merge(ws, parts, result.result, preloader.readers(), options.out_dir, when)
+        except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand
+            problems = failure(_province_item(ws), exc, ws.limits.render_seconds)
             outcome.diagnostics.extend(problems)
             report("book-failed", None, problems)
             continue
-        outcome.book = result.result
         from dossier.incremental import Entry
 
         manifest.record(name, Entry(key, name, outcome.book.pages, outcome.book.path.stat().st_size,
@@ -183,7 +223,14 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(ws, items, options, manifest, env, outcome, report)
-    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
-        render_all(ws, planned, options, runner, manifest, outcome, report)
-        make_book(ws, planned, options, runner, manifest, env, outcome, report)
+    preloader = Preloader(options.book and any(not p.fresh for p in planned))
+    for p in planned:
+        if p.fresh:  # parsed for the book while the others render
+            preloader.add(options.out_dir / p.name)
+    try:
+        with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
+            render_all(ws, planned, options, runner, manifest, outcome, report, preloader)
+            make_book(ws, planned, options, runner, manifest, env, outcome, report, preloader)
+    finally:
+        preloader.close()
     return outcome
