@@ -59,13 +59,14 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
       dossier build -o /tmp/out --lang en
     """
     from dossier.render.pipeline import Options, build
-    from dossier.validate import no_projects
     from dossier.workspace import display, open_workspace
 
     started = time.perf_counter()
     ws = open_workspace(Path.cwd())
     files = ws.project_files(list(paths) or None)
     if not files:
+        from dossier.validate import no_projects
+
         raise DossierError([no_projects(ws, ws.projects_dir)])
     live = fmt not in ("json", "sarif")  # one document on stdout, printed at the end
     diagnostics: list[Diagnostic] = list(ws.diagnostics)

@@ -24,11 +24,10 @@ from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.files import BuildLock, LockedError
 from dossier.incremental import Entry, Manifest, document_key, environment_key
 from dossier.render.pdf import DEFAULT_VARIANT, Rendered
-from dossier.validate import Checked, check_file
-from dossier.validate.checks import PageCounts
-
-if TYPE_CHECKING:  # imported lazily: a build with nothing to do stays fast
+if TYPE_CHECKING:  # imported lazily: a build with nothing to do imports neither validation nor rendering
     from dossier.render.pages import ProjectPages
+    from dossier.validate import Checked
+    from dossier.validate.checks import PageCounts
 from dossier.workspace import PACKAGE_DIR, PROVINCE_FILE, Workspace, builtin_templates_dir
 
 _CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
@@ -88,7 +87,7 @@ class Outcome:
 #: ("failed", item, diagnostics) | ("book", None, rendered) | ("book-fresh", None, path) |
 #: ("book-failed", None, diagnostics) | ("rendering", None, count) | ("tick", None, None).
 Progress = Callable[[str, "Checked | None", object], None]
-Item = Checked | tuple[Path, str]
+Item = "Checked | tuple[Path, str]"  # a validated project, or a file validated only if out of date
 
 
 def environment_files(ws: Workspace) -> list[Path]:
@@ -178,7 +177,11 @@ def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Prog
 
 
 def check_item(item: Item, ws: Workspace) -> Checked:
-    return item if isinstance(item, Checked) else check_file(item[0], ws, item[1])
+    if isinstance(item, tuple):
+        from dossier.validate import check_file
+
+        return check_file(item[0], ws, item[1])
+    return item
 
 
 def remember(manifest: Manifest, name: str, key: str, built: Built, sources: list[Path]) -> None:

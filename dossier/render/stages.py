@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -14,8 +15,10 @@ from dossier.render.pipeline import (
     Built, Fresh, Item, Options, Outcome, Progress, book_name, check_item, environment, failure, output_name,
     photo_files, remember, source_date,
 )
-from dossier.validate import Checked
 from dossier.workspace import PROVINCE_FILE, Workspace
+
+if TYPE_CHECKING:
+    from dossier.validate import Checked
 
 
 @dataclass
@@ -92,7 +95,7 @@ def plan(ws: Workspace, items: list[Item], options: Options, manifest: Manifest,
     for item in items:
         p = Planned(item)
         planned.append(p)
-        if not isinstance(item, Checked) and not options.force:
+        if isinstance(item, tuple) and not options.force:
             path, name = item
             prior = manifest.entries.get(f"{path.stem}.pdf")
             sources = (path, *(Path(s) for s in (prior.sources[1:] if prior else [])))
@@ -214,6 +217,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
 
 def _province_item(ws: Workspace) -> Checked:
     from dossier.load import Source
+    from dossier.validate import Checked
 
     return Checked(PROVINCE_FILE, ws.root / PROVINCE_FILE, Source(PROVINCE_FILE, ws.root / PROVINCE_FILE))
 
