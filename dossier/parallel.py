@@ -87,6 +87,13 @@ class Runner:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def prepare(self) -> None:
+        """Start the workers now (fork), before the caller starts threads of its own: a process
+        forked while another thread holds a lock could deadlock on it."""
+        if self.workers > 1 and self._pool is None:
+            self._pool = self._new_pool(self.workers)
+            self._pool.submit(int).result()  # with fork, the first job starts every worker
+
     def _new_pool(self, workers: int) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(max_workers=workers, mp_context=self._context,
                                       initializer=_worker_init, initargs=(self.max_bytes, self.warmup))

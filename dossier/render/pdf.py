@@ -25,6 +25,7 @@ from typing import Any
 
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.files import atomic_write
+from dossier.parallel import RenderTimeout
 
 #: PDF variants offered by ``dossier build --pdf-variant`` (``none``: plain tagged PDF 1.7).
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")
@@ -131,8 +132,8 @@ class Engine:
         logger.addHandler(collector)
         try:
             yield
-        except DossierError:
-            raise
+        except (DossierError, RenderTimeout, MemoryError):
+            raise  # the build names the project and the limit
         except OSError as exc:  # WeasyPrint writes fonts to temporary files: a full disk shows here
             import tempfile
 

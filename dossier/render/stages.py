@@ -227,12 +227,15 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(ws, items, options, manifest, env, outcome, report)
-    preloader = Preloader(options.book and any(not p.fresh for p in planned))
-    for p in planned:
-        if p.fresh:  # parsed for the book while the others render
-            preloader.add(options.out_dir / p.name)
+    work = any(p.checked is not None and p.name and not p.fresh for p in planned)
+    preloader = Preloader(options.book and work)
     try:
         with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
+            if work:
+                runner.prepare()  # fork the workers before the preloading thread starts
+            for p in planned:
+                if p.fresh:  # parsed for the book while the others render
+                    preloader.add(options.out_dir / p.name)
             render_all(ws, planned, options, runner, manifest, outcome, report, preloader)
             make_book(ws, planned, options, runner, manifest, env, outcome, report, preloader)
     finally:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,10 +21,3 @@ def small_repo(tmp_path: Path) -> Path:
     (repo / "projects" / "beta.yaml").write_text(VALID.replace("การส่งเสริมกิจกรรมการปลูกป่าชายเลน", "โครงการคลองสวยน้ำใส"),
                                                 encoding="utf-8")
     return repo
-
-
-def dossier(repo: Path, *args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    import os
-
-    return subprocess.run([sys.executable, "-m", "dossier", *args], cwd=repo, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "DOSSIER_LANG": "en", **(env or {})}, **kwargs)

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+if str(Path(__file__).resolve().parents[2]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 pytest.importorskip("pypdf")
 pytest.importorskip("weasyprint")
@@ -24,34 +23,8 @@ pytest.importorskip("weasyprint")
 from dossier.render.pipeline import Built, Options, Outcome, build  # noqa: E402
 from dossier.validate import check_paths  # noqa: E402
 from dossier.workspace import Workspace, open_workspace  # noqa: E402
-from render_helpers import LibThai  # noqa: E402
+from render_helpers import PROJECTS, ROOT, LibThai, Rendered  # noqa: E402, F401
 
-
-
-def bundled_projects() -> list[str]:
-    """The committed example projects (not files another test may be writing in projects/)."""
-    try:
-        listed = subprocess.run(["git", "ls-files", "projects/*.yaml"], cwd=ROOT, capture_output=True, text=True,
-                                check=True, timeout=30).stdout.split()
-    except (OSError, subprocess.SubprocessError):
-        listed = []
-    return sorted(Path(p).stem for p in listed) or sorted(p.stem for p in (ROOT / "projects").glob("*.yaml"))
-
-
-PROJECTS = bundled_projects()
-
-
-@dataclass
-class Rendered:
-    root: Path
-    ws: Workspace
-    outcome: Outcome
-
-    def built(self, slug: str) -> Built:
-        return next(b for b in self.outcome.built if b.checked.slug == slug)
-
-    def pdf(self, slug: str) -> Path:
-        return self.built(slug).rendered.path
 
 
 def render(root: Path, out: Path, **options: bool) -> Rendered:

@@ -12,8 +12,42 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from dossier.render.pipeline import Built, Outcome
+    from dossier.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bundled_projects() -> list[str]:
+    """The committed example projects (not files another test may be writing in projects/)."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "projects/*.yaml"], cwd=ROOT, capture_output=True, text=True,
+                                check=True, timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        listed = []
+    return sorted(Path(p).stem for p in listed) or sorted(p.stem for p in (ROOT / "projects").glob("*.yaml"))
+
+
+PROJECTS = bundled_projects()
+
+
+@dataclass
+class Rendered:
+    root: Path
+    ws: Workspace
+    outcome: Outcome
+
+    def built(self, slug: str) -> Built:
+        return next(b for b in self.outcome.built if b.checked.slug == slug)
+
+    def pdf(self, slug: str) -> Path:
+        return self.built(slug).rendered.path
+
 
 CM = 72 / 2.54  # PDF points per centimetre
 PAGE_W, PAGE_H = 21.0 * CM, 29.7 * CM

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
-from conftest import PROJECTS, Rendered
+from render_helpers import PROJECTS, Rendered
 from test_dossiers import outline_titles
 
 from dossier.render.numerals import localize

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import PROJECTS, Rendered
+from render_helpers import PROJECTS, Rendered
 from render_helpers import need
 
 from dossier.render.numerals import localize

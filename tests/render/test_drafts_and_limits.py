@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pypdf
-from conftest import ROOT, Rendered
+from render_helpers import ROOT, Rendered
 from render_helpers import footers, pdftotext, skeleton, squash
 
 from dossier.errors import Severity
