@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from dossier.cli import main
+from cli_runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"
 VALID = (CASES / "valid-minimal.yaml").read_text(encoding="utf-8")
 
 
-def run(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, args)
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def owners(text: str) -> dict[str, list[str]]:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from dossier.cli import main
 from dossier.newproject import requirements
 from dossier.validate import check_file
 from dossier.workspace import open_workspace
+from cli_runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"
@@ -20,14 +18,6 @@ CASES = ROOT / "tests" / "validate" / "cases"
 STILL_TO_FILL = {"field-to-write", "poverty-sectors", "section-to-write"}
 
 
-def run(args: list[str], cwd: Path, stdin: str | None = None) -> tuple[int, str, str]:
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, args, input=stdin)
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
 
 
 NEW = ["new", "--agency", "tnrs", "--type", "participation-results", "--title", "การส่งเสริมกิจกรรมการปลูกป่าชายเลน",

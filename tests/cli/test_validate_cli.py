@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from dossier.cli import main
+from cli_runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = ROOT / "tests" / "load" / "probes"
 CASES = ROOT / "tests" / "validate" / "cases"
 
 
-def run(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, args)
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_the_bundled_projects_are_valid_with_a_one_line_summary() -> None:

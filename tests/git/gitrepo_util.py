@@ -1,14 +1,12 @@
-"""Helpers for tests that run the real git: commands, commits, a CliRunner in a folder."""
+"""Helpers for tests that run the real git: commands, commits, and `run` from tests/cli_runner.py."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
-from click.testing import CliRunner
 
-from dossier.cli import main
+from cli_runner import run  # noqa: F401 - re-exported; tests/ is on sys.path (the root conftest)
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"
@@ -31,11 +29,3 @@ def break_project(path: Path) -> None:
     path.write_text(text.replace("  background:", "  backgroud:"), encoding="utf-8")
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None) -> tuple[int, str, str]:
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, args, env=env, input=stdin)
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
