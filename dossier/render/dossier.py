@@ -86,9 +86,10 @@ def warm_up() -> None:
     """Import WeasyPrint and install the text-layer fix before the first task arrives."""
     import weasyprint  # noqa: F401
 
-    from dossier.render import compose, textlayer  # noqa: F401
+    from dossier.render import compose, leaders, textlayer  # noqa: F401
 
     textlayer.install()
+    leaders.install()
 
 
 def toc_anchors(view: ProjectView) -> list[str]:

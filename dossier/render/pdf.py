@@ -1,7 +1,7 @@
 """Stage 4, write: HTML → laid-out pages → PDF with WeasyPrint, sandboxed, replaced atomically.
 
 This is the only module that imports WeasyPrint (and it does so lazily, in :class:`Engine`),
-together with the modules it imports lazily: ``fetcher``, ``textlayer`` and ``compose``.
+together with the modules it imports lazily: ``fetcher``, ``textlayer``, ``leaders`` and ``compose``.
 
 A build opens one :class:`Engine`: one font configuration for every document (fonts are read
 and embedded once), one URL sandbox, WeasyPrint's warnings turned into diagnostics. Documents
@@ -116,10 +116,11 @@ class Engine:
     def __init__(self, roots: Sequence[Path]) -> None:
         from weasyprint.text.fonts import FontConfiguration
 
-        from dossier.render import textlayer
+        from dossier.render import leaders, textlayer
         from dossier.render.fetcher import SandboxedFetcher
 
         textlayer.install()
+        leaders.install()
         self.font_config = FontConfiguration()
         self.fetcher = SandboxedFetcher(list(roots))
         self.timings = Timings()

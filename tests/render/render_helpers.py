@@ -73,10 +73,12 @@ def skeleton(text: str) -> str:
 
 
 def pdftotext(path: Path, first: int | None = None, last: int | None = None,
-              area: tuple[float, float, float, float] | None = None, raw: bool = True) -> str:
-    """Text of pages ``first..last`` (1-based), cropped to ``area`` = (x, y, w, h) in points."""
+              area: tuple[float, float, float, float] | None = None, raw: bool = True,
+              layout: bool = False) -> str:
+    """Text of pages ``first..last`` (1-based), cropped to ``area`` = (x, y, w, h) in points;
+    ``layout`` keeps each printed line one line of text, its columns apart."""
     need("pdftotext")
-    cmd = ["pdftotext", "-enc", "UTF-8"] + (["-raw"] if raw else [])
+    cmd = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else ["-raw"] if raw else [])
     if first:
         cmd += ["-f", str(first), "-l", str(last or first)]
     if area:
