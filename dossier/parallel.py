@@ -4,6 +4,10 @@ a wall-time and memory limit.
 A :class:`Runner` keeps its workers for its whole ``with`` block, so a later batch (the book,
 after the dossiers) finds WeasyPrint already imported. A job that fails (an exception, the time
 limit, the memory limit, even a crashed worker) is that job's failure; the other jobs go on.
+
+A job made with ``notes=True`` is called with a ``note`` function: what it passes reaches the
+batch's ``on_note`` while the job is still running (the dossier's page numbers, known after its
+layout and before its writing), and ``on_note`` may answer with more jobs for the same batch.
 """
 
 from __future__ import annotations
@@ -26,6 +30,29 @@ class Job:
     name: str
     fn: Callable[..., Any]
     args: tuple[Any, ...]
+    notes: bool = False  # call fn(*args, note=...) to report progress before it returns
+
+
+Note = Callable[[Any], None]
+OnNote = Callable[[str, Any], Sequence[Job]]  # (job name, what it noted) → jobs to add
+
+
+class _Channel:
+    """Notes from workers to the parent: a pipe made before the workers are forked (they
+    inherit it), read by the parent between waits. A worker knows its channel from its
+    initializer, which is the only state a worker process keeps."""
+
+    def __init__(self, context: Any) -> None:
+        self.queue = context.SimpleQueue()
+
+    def drain(self) -> list[tuple[str, Any]]:
+        found = []
+        while not self.queue.empty():
+            found.append(self.queue.get())
+        return found
+
+
+_WORKER_CHANNEL: list[_Channel] = []  # in a worker process only: set once by its initializer
 
 
 @dataclass
@@ -48,20 +75,29 @@ def limit_memory(max_bytes: int) -> None:
         pass
 
 
-def _worker_init(max_bytes: int, warmup: Callable[[], None] | None) -> None:
+def _worker_init(max_bytes: int, warmup: Callable[[], None] | None, channel: _Channel) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _WORKER_CHANNEL[:] = [channel]
     limit_memory(max_bytes)
     if warmup is not None:
         warmup()
 
 
-def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], seconds: int) -> Any:
-    """Call ``fn(*args)``, interrupting it with :class:`RenderTimeout` after ``seconds``
-    (main thread only: a worker's, or the CLI's with ``-j 1``)."""
+def _in_worker(job: Job, seconds: int) -> Any:
+    if not job.notes:
+        return run_limited(job.fn, job.args, seconds)
+    channel = _WORKER_CHANNEL[0]
+    return run_limited(job.fn, job.args, seconds, lambda what: channel.queue.put((job.name, what)))
+
+
+def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], seconds: int, note: Note | None = None) -> Any:
+    """Call ``fn(*args)`` (with ``note=`` when given), interrupting it with
+    :class:`RenderTimeout` after ``seconds`` (main thread only: a worker's, or the CLI's
+    with ``-j 1``)."""
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.alarm(seconds)
     try:
-        return fn(*args)
+        return fn(*args) if note is None else fn(*args, note=note)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
@@ -78,6 +114,7 @@ class Runner:
         self._pool: cf.ProcessPoolExecutor | None = None
         self._warm = False
         self._context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self._channel: _Channel | None = None
 
     def __enter__(self) -> "Runner":
         return self
@@ -88,54 +125,88 @@ class Runner:
             self._pool = None
 
     def prepare(self) -> None:
-        """Start the workers now (fork), before the caller starts threads of its own: a process
-        forked while another thread holds a lock could deadlock on it."""
+        """Start the workers now, without waiting for them: they warm up (import WeasyPrint)
+        while the caller goes on. Call it before starting threads of your own: a process forked
+        while another thread holds a lock could deadlock on it."""
         if self.workers > 1 and self._pool is None:
             self._pool = self._new_pool(self.workers)
-            self._pool.submit(int).result()  # with fork, the first job starts every worker
+            self._pool.submit(int)  # with fork, the first job forks every worker, here and now
+
+    def discard(self) -> None:
+        """Stop workers that :meth:`prepare` started and no job needed, without waiting for
+        their warm-up to finish."""
+        if self._pool is not None:
+            processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(5)
+            self._pool = None
 
     def _new_pool(self, workers: int) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=self._context,
-                                      initializer=_worker_init, initargs=(self.max_bytes, self.warmup))
+        self._channel = self._channel or _Channel(self._context)
+        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=self._context, initializer=_worker_init,
+                                      initargs=(self.max_bytes, self.warmup, self._channel))
 
-    def run(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
-        """Yield each job's outcome as it finishes (callers order them for display)."""
+    def run(self, jobs: Sequence[Job], on_note: OnNote | None = None) -> Iterator[Outcome]:
+        """Yield each job's outcome as it finishes (callers order them for display), and the
+        outcomes of the jobs ``on_note`` adds."""
         if not jobs:
             return
         if self.workers == 1:
-            yield from self._here(jobs)
+            yield from self._here(jobs, on_note)
             return
         if self._pool is None:
             self._pool = self._new_pool(self.workers)
+        assert self._channel is not None
+        self._channel.drain()  # stale: from a crashed batch's isolated reruns
         broken: list[Job] = []
-        futures = {self._pool.submit(run_limited, job.fn, job.args, self.seconds): job for job in jobs}
-        for future in cf.as_completed(futures):
-            job = futures[future]
-            try:
-                yield Outcome(job, future.result())
-            except cf.process.BrokenProcessPool:
-                broken.append(job)  # a worker died: which job killed it is not known yet
-            except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
-                yield Outcome(job, error=exc)
+        futures = {self._pool.submit(_in_worker, job, self.seconds): job for job in jobs}
+        pending = set(futures)
+        listen = any(job.notes for job in jobs)  # drained often: a full pipe would block a worker
+        while pending:
+            done, pending = cf.wait(pending, timeout=0.02 if listen else None, return_when=cf.FIRST_COMPLETED)
+            for name, what in self._channel.drain():  # a job's notes come before its outcome
+                for job in (on_note(name, what) if on_note else ()):
+                    future = self._pool.submit(_in_worker, job, self.seconds)
+                    futures[future] = job
+                    pending.add(future)
+            for future in done:
+                job = futures[future]
+                try:
+                    yield Outcome(job, future.result())
+                except cf.process.BrokenProcessPool:
+                    broken.append(job)  # a worker died: which job killed it is not known yet
+                except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
+                    yield Outcome(job, error=exc)
         if broken:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
             for job in broken:  # isolate each: only the job that crashes its worker fails
                 with self._new_pool(1) as alone:
                     try:
-                        yield Outcome(job, alone.submit(run_limited, job.fn, job.args, self.seconds).result())
+                        yield Outcome(job, alone.submit(_in_worker, job, self.seconds).result())
                     except Exception as exc:  # noqa: BLE001
                         yield Outcome(job, error=exc)
 
-    def _here(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
+    def _here(self, jobs: Sequence[Job], on_note: OnNote | None) -> Iterator[Outcome]:
         if self.warmup is not None and not self._warm:
             self.warmup()
             self._warm = True
-        for job in jobs:
+        queue = list(jobs)
+        while queue:
+            job = queue.pop(0)
+            noted: list[Job] = []
+
+            def note(what: Any, name: str = job.name, into: list[Job] = noted) -> None:
+                into.extend(on_note(name, what) if on_note else ())
+
             try:
-                yield Outcome(job, run_limited(job.fn, job.args, self.seconds))
+                yield Outcome(job, run_limited(job.fn, job.args, self.seconds, note if job.notes else None))
             except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
                 yield Outcome(job, error=exc)
+            queue.extend(noted)
 
 
 def run(jobs: Sequence[Job], workers: int, seconds: int, max_bytes: int,

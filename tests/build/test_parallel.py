@@ -73,3 +73,47 @@ def test_a_workers_located_problems_come_back_intact() -> None:
                                            2_000_000_000)}
     d = outcomes["a"].error.diagnostics[0]
     assert (d.file, d.line, d.column, d.code, d.args) == ("projects/a.yaml", 3, 5, "render-failed", {"reason": "x"})
+
+
+def noting(x: int, note) -> int:  # noqa: ANN001 - the runner's note function
+    note(("half-way", x))
+    time.sleep(0.2)  # the note reaches the parent while the job still runs
+    return x + 1
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_job_notes_progress_and_the_batch_grows_from_it(workers: int) -> None:
+    seen: list[tuple[str, object]] = []
+    order: list[str] = []
+
+    def on_note(name: str, what: object) -> list[Job]:
+        seen.append((name, what))
+        order.append(f"note {name}")
+        return [Job(f"after-{name}", square, (what[1],))]  # type: ignore[index]
+
+    jobs = [Job("a", noting, (3,), notes=True), Job("b", noting, (5,), notes=True), Job("c", square, (2,))]
+    outcomes = {}
+    for o in _run_with(jobs, workers, on_note):
+        outcomes[o.job.name] = o
+        order.append(f"done {o.job.name}")
+    assert sorted(seen) == [("a", ("half-way", 3)), ("b", ("half-way", 5))]
+    assert {n: o.result for n, o in outcomes.items()} == {"a": 4, "b": 6, "c": 4, "after-a": 9, "after-b": 25}
+    assert order.index("note a") < order.index("done a") and order.index("note b") < order.index("done b")
+
+
+def _run_with(jobs: list[Job], workers: int, on_note):  # noqa: ANN001, ANN202
+    from dossier.parallel import Runner
+
+    with Runner(workers, 30, 2_000_000_000) as runner:
+        yield from runner.run(jobs, on_note)
+
+
+def test_workers_started_for_nothing_are_stopped_without_waiting_for_their_warm_up() -> None:
+    from dossier.parallel import Runner
+
+    with Runner(2, 30, 2_000_000_000, warmup=lambda: time.sleep(60)) as runner:
+        runner.prepare()
+        processes = list(runner._pool._processes.values())  # type: ignore[union-attr]
+        assert len(processes) == 2 and all(p.is_alive() for p in processes)
+        runner.discard()
+        assert not any(p.is_alive() for p in processes)
