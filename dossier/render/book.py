@@ -2,8 +2,8 @@
 project, a shared table of contents, then every dossier, with bookmarks per project.
 
 The dossiers are not laid out again, not even in this process: their pages are taken from the
-dossier PDFs already written (``pypdf``), cover and body, their own table of contents replaced by
-the shared one. So the book costs its front matter and a merge, whichever process or earlier
+dossier PDFs already written (``pikepdf``, i.e. qpdf: 65 pages in about 0.06 s), cover and body,
+their own table of contents replaced by the shared one. So the book costs its front matter and a merge, whichever process or earlier
 build made the dossiers, and an incremental build that changed one project never lays out the
 other seven. Each dossier keeps its own page numbers ("หน้า ๓ จาก ๙", as printed in the copy the
 agency signed); the shared table of contents cites them per project, and bookmarks open each part.
@@ -54,6 +54,7 @@ class Part:
     pages: ProjectPages
     anchors: dict[str, int]  # table-of-contents ids → page index in the dossier
     pdf: Path
+    view: ProjectView | None = None  # as its dossier was rendered in this build (else made again)
 
 
 @dataclass
@@ -98,8 +99,9 @@ def _entries(ws: Workspace, parts: list[Part], markdown: Callable[[str | None], 
     for number, part in enumerate(parts, start=1):
         item = part.checked
         assert item.project is not None
-        view = build_project_view(item.slug, item.project, item.award_type, ws, markdown, source_path=item.path,
-                                  file=item.file, draft=part.draft, diagnostics=item.diagnostics)
+        view = part.view or build_project_view(item.slug, item.project, item.award_type, ws, markdown,
+                                               source_path=item.path, file=item.file, draft=part.draft,
+                                               diagnostics=item.diagnostics)
         lines = [TocLine(ident(view.anchor, "summary"), 0, "", "summary")]
         lines += [TocLine(s.anchor, s.number, s.heading, s.key) for s in view.sections]
         for line in lines:
@@ -109,18 +111,20 @@ def _entries(ws: Workspace, parts: list[Part], markdown: Callable[[str | None], 
     return entries
 
 
-def _outline(reader: object) -> list[tuple[int, str, int]]:
+def _outline(pdf: Any) -> list[tuple[int, str, int]]:
     """A dossier's bookmarks as (level, title, page index), in order."""
     found: list[tuple[int, str, int]] = []
+    pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
 
-    def walk(items: list[object], level: int) -> None:
+    def walk(items: list[Any], level: int) -> None:
         for item in items:
-            if isinstance(item, list):
-                walk(item, level + 1)
-            else:
-                found.append((level, str(item.title), reader.get_destination_page_number(item)))  # type: ignore[attr-defined]
+            target = item.destination
+            if target is not None and len(target) and target[0].objgen in pages:
+                found.append((level, str(item.title), pages[target[0].objgen]))
+            walk(item.children, level + 1)
 
-    walk(reader.outline, 1)  # type: ignore[attr-defined]
+    with pdf.open_outline() as outline:
+        walk(outline.root, 1)
     return found
 
 
@@ -134,25 +138,12 @@ def front_pdf(ws: Workspace, parts: list[Part], left_out: list[Checked], out: Pa
     return front_matter(ws, html, html.book_html(view), out, variant, environment)
 
 
-def preload(pdf: Path) -> object:
-    """A dossier PDF read and every object parsed (the costly part of merging), so that the merge
-    itself only copies; done in a thread while other dossiers are still rendering."""
-    import pypdf
-
-    reader = pypdf.PdfReader(pdf)
-    for number in range(1, int(reader.trailer["/Size"])):
-        try:
-            reader.get_object(number)
-        except Exception:  # noqa: BLE001 - free object numbers; the merge reports real damage
-            pass
-    return reader
-
-
-def merge(ws: Workspace, parts: list[Part], front: bytes, readers: dict[Path, object], out: Path,
-          when: dt.datetime) -> Rendered:
+def merge(ws: Workspace, parts: list[Part], front: bytes, out: Path, when: dt.datetime) -> Rendered:
     """The book: the front matter, then each dossier's cover and body pages with its bookmarks
     under its title, and every source attached; written atomically."""
-    import pypdf
+    import contextlib
+
+    import pikepdf
 
     started = time.perf_counter()
     files = []
@@ -160,30 +151,35 @@ def merge(ws: Workspace, parts: list[Part], front: bytes, readers: dict[Path, ob
         files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes(), when))
     except OSError:
         pass
-    writer = pypdf.PdfWriter(clone_from=io.BytesIO(front))
-    for part in parts:
-        item = part.checked
-        files.append(source_attachment(item.path.name if item.path else f"{item.slug}.yaml", source_bytes(item), when))
-        reader: Any = readers.get(part.pdf) or pypdf.PdfReader(part.pdf)
-        where: dict[int, int] = {}
-        for index in chosen_pages(part.pages):
-            page = writer.add_page(reader.pages[index])
-            if "/StructParents" in page:  # its structure tree stays in the dossier's own PDF
-                del page["/StructParents"]
-            where[index] = len(writer.pages) - 1
-        title = (item.project.title if item.project else None) or item.slug
-        stack = [writer.add_outline_item(title=localize(title, ws.numerals), page_number=where[0])]
-        for level, heading, index in _outline(reader):
-            if index not in where:
-                continue
-            del stack[level:]
-            stack.append(writer.add_outline_item(title=heading, page_number=where[index], parent=stack[-1]))
-    attach(writer, files)
-    buffer = io.BytesIO()
-    writer.write(buffer)
+    with contextlib.ExitStack() as sources, pikepdf.open(io.BytesIO(front)) as book:
+        with book.open_outline() as outline:
+            for part in parts:
+                item = part.checked
+                files.append(source_attachment(item.path.name if item.path else f"{item.slug}.yaml",
+                                               source_bytes(item), when))
+                dossier = sources.enter_context(pikepdf.open(part.pdf))  # open until the book is saved
+                where: dict[int, int] = {}
+                for index in chosen_pages(part.pages):
+                    book.pages.append(dossier.pages[index])
+                    page = book.pages[-1].obj
+                    if "/StructParents" in page:  # its structure tree stays in the dossier's own PDF
+                        del page["/StructParents"]
+                    where[index] = len(book.pages) - 1
+                title = (item.project.title if item.project else None) or item.slug
+                stack = [pikepdf.OutlineItem(localize(title, ws.numerals), where[0])]
+                outline.root.append(stack[0])
+                for level, heading, index in _outline(dossier):
+                    if index in where:
+                        del stack[level:]
+                        stack.append(pikepdf.OutlineItem(heading, where[index]))
+                        stack[-2].children.append(stack[-1])
+        attach(book, files)
+        buffer = io.BytesIO()
+        book.save(buffer, fix_metadata_version=False, deterministic_id=True)
+        count = len(book.pages)
     target = out / book_name(ws, any(part.draft for part in parts))
     save(target, buffer.getvalue(), PROVINCE_FILE)
-    return Rendered(target, len(writer.pages), time.perf_counter() - started)
+    return Rendered(target, count, time.perf_counter() - started)
 
 
 def front_matter(ws: Workspace, html: Renderer, book_html: str, out: Path, variant: str, environment: str) -> bytes:
@@ -208,20 +204,28 @@ def front_matter(ws: Workspace, html: Renderer, book_html: str, out: Path, varia
     return data
 
 
-def attach(writer: object, files: list[Attachment]) -> None:
+def attach(book: Any, files: list[Attachment]) -> None:
     """Embed the source files as PDF/A-3 associated files (relationship Source), as WeasyPrint
     does for a single dossier: /EmbeddedFiles names, /AF in the catalogue, type, size, dates."""
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, NumberObject, TextStringObject
+    import pikepdf
 
+    specs = []
     for item in files:
-        embedded = writer.add_attachment(item.name, item.data)  # type: ignore[attr-defined]
-        embedded.description = TextStringObject(item.description)
-        embedded.associated_file_relationship = NameObject("/Source")
-        embedded.subtype = NameObject("/application/octet-stream")
-        embedded.size = NumberObject(len(item.data))
-        embedded.checksum = ByteStringObject(hashlib.md5(item.data).digest())  # noqa: S324 - PDF's checksum
-        if item.when is not None:
-            embedded.creation_date = embedded.modification_date = item.when
-        embedded.pdf_object[NameObject("/UF")] = TextStringObject(item.name)
-    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]  # type: ignore[attr-defined]
-    writer.root_object[NameObject("/AF")] = ArrayObject(names[1::2])  # type: ignore[attr-defined]
+        date = pdf_date(item.when) if item.when is not None else ""
+        spec = pikepdf.AttachedFileSpec(book, item.data, description=item.description, filename=item.name,
+                                        mime_type="application/octet-stream", creation_date=date, mod_date=date,
+                                        relationship=pikepdf.Name.Source)
+        book.attachments[item.name] = spec
+        stream = spec.obj.EF.F
+        stream.Params = pikepdf.Dictionary(Size=len(item.data), CheckSum=pikepdf.String(
+            hashlib.md5(item.data).digest()), **({"CreationDate": date, "ModDate": date} if date else {}))  # noqa: S324
+        specs.append(spec.obj)
+    book.Root.AF = pikepdf.Array(specs)
+
+
+def pdf_date(when: dt.datetime) -> str:
+    """A PDF date string (UTC when ``when`` has no zone)."""
+    zone = when.utcoffset()
+    minutes = int(zone.total_seconds() // 60) if zone is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    return f"D:{when:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -96,9 +97,10 @@ def toc_anchors(view: ProjectView) -> list[str]:
     return [str(ident(view.anchor, "summary")), *(str(s.anchor) for s in view.sections)]
 
 
-def render(task: Task) -> Result:
-    """Lay out, paginate, measure and write one dossier. Raises :class:`DossierError` with the
-    project's located problems when it cannot be made."""
+def render(task: Task, on_laid: Callable[[ProjectPages, dict[str, int], ProjectView], None] | None = None) -> Result:
+    """Lay out, paginate, measure and write one dossier; ``on_laid`` is told its pages, contents
+    anchors and view as soon as they are known, before it is written. Raises
+    :class:`DossierError` with the project's located problems when it cannot be made."""
     started = time.perf_counter()
     item, ws = task.item, task.ws
     assert item.project is not None
@@ -114,6 +116,10 @@ def render(task: Task) -> Result:
         counts = page_counts(laid.anchors, view)
     except LookupError as exc:
         raise DossierError([Diagnostic(item.file, Pos(), "render-failed", args={"reason": str(exc)})]) from None
+    anchors = {name: page for name in toc_anchors(view)
+               if (page := first_page(laid.anchors, name)) is not None}
+    if on_laid is not None:
+        on_laid(pages, anchors, view)
     composed = session.compose([(laid, range(laid.pages))], html.chrome_html(pages.folios(front_label)))
     source_name = item.path.name if item.path else f"{item.slug}.yaml"
     rendered = session.write(composed, task.out, [source_attachment(source_name, source_bytes(item), when)],
@@ -124,7 +130,5 @@ def render(task: Task) -> Result:
     if item.award_type is not None:
         ctx = Context(item.file, item.source.root, item.project, item.award_type, ws.province, ws.rules)
         found += page_checks(ctx, counts)
-    anchors = {name: page for name in toc_anchors(view)
-               if (page := first_page(laid.anchors, name)) is not None}
     return Result(view, pages, replace(rendered, diagnostics=[]), counts, anchors,
                   time.perf_counter() - started, found, laid if task.keep_layout else None)

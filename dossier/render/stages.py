@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from concurrent.futures import Future, ThreadPoolExecutor
-
 from dossier.incremental import Manifest, document_key
-from dossier.parallel import Job, Runner
+from dossier.parallel import Job, Note, Runner
+from dossier.render.front import PREFIX, FrontMatter, book_sources
 from dossier.render.pipeline import (
     Built, Fresh, Item, Options, Outcome, Progress, book_name, check_item, environment, failure, output_name,
     photo_files, remember, source_date,
@@ -35,52 +34,13 @@ class Planned:
     built: Built | None = None
 
 
-def _render_task(task: object, sources: tuple[Path, ...]) -> object:
-    """In the worker: date the dossier (git, off the build's critical path), then render it."""
+def _render_task(task: object, sources: tuple[Path, ...], note: Note) -> object:
+    """In the worker: date the dossier (git, off the build's critical path), then render it,
+    noting its page numbers once it is laid out (the book's front matter can start then)."""
     from dossier.render.dossier import render
 
     task.when = source_date(sources)  # type: ignore[attr-defined]
-    return render(task)  # type: ignore[arg-type]
-
-
-def _front_task(ws: Workspace, parts: list, left_out: list[Checked], out: Path, variant: str,
-                when: object, environment: str) -> bytes:
-    from dossier.render.book import front_pdf
-
-    return front_pdf(ws, parts, left_out, out, variant, when, environment)  # type: ignore[arg-type]
-
-
-class Preloader:
-    """Parses dossier PDFs for the book in a thread while the workers render: the merge at the
-    end then only copies (parsing is most of its cost). At most ``LIMIT`` are kept in memory."""
-
-    LIMIT = 48
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.pool: ThreadPoolExecutor | None = None
-        self.futures: dict[Path, Future[object]] = {}
-
-    def add(self, pdf: Path) -> None:
-        if not self.enabled or len(self.futures) >= self.LIMIT:
-            return
-        from dossier.render.book import preload
-
-        self.pool = self.pool or ThreadPoolExecutor(max_workers=1, thread_name_prefix="dossier-preload")
-        self.futures[pdf] = self.pool.submit(preload, pdf)
-
-    def readers(self) -> dict[Path, object]:
-        found = {}
-        for pdf, future in self.futures.items():
-            try:
-                found[pdf] = future.result()
-            except Exception:  # noqa: BLE001 - the merge reads it again and reports what is wrong
-                pass
-        return found
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+    return render(task, lambda pages, anchors, view: note(("laid", pages, anchors, view)))  # type: ignore[arg-type]
 
 
 def _warm_up() -> None:
@@ -89,24 +49,41 @@ def _warm_up() -> None:
     warm_up()
 
 
-def plan(ws: Workspace, items: list[Item], options: Options, manifest: Manifest, env: str,
-         outcome: Outcome, report: Progress) -> list[Planned]:
+def plan(items: list[Item], options: Options, manifest: Manifest, env: str) -> list[Planned]:
+    """Each project, and whether the manifest alone shows its dossier up to date (then it is
+    neither validated nor rendered again). Nothing is reported yet: see :func:`check`."""
     planned: list[Planned] = []
     for item in items:
         p = Planned(item)
         planned.append(p)
         if isinstance(item, tuple) and not options.force:
-            path, name = item
+            path, _name = item
             prior = manifest.entries.get(f"{path.stem}.pdf")
             sources = (path, *(Path(s) for s in (prior.sources[1:] if prior else [])))
             entry = manifest.fresh(f"{path.stem}.pdf", document_key(env, sources))
-            if entry is not None:  # up to date: not even validated again
+            if entry is not None:
                 p.name, p.key, p.sources, p.fresh = entry.output, entry.key, sources, True
-                fresh = Fresh(name, options.out_dir / entry.output, entry.pages)
-                outcome.fresh.append(fresh)
-                report("fresh", None, fresh)
-                continue
-        checked = p.checked = check_item(item, ws)
+    return planned
+
+
+def likely_work(planned: list[Planned], manifest: Manifest) -> bool:
+    """Worth starting the workers before validating: a first build, or a project whose dossier
+    is out of date. (A project with no dossier at all may be one left out for its errors.)"""
+    return any(not p.fresh and (not manifest.entries or isinstance(p.item, tuple)
+                                and f"{p.item[0].stem}.pdf" in manifest.entries) for p in planned)
+
+
+def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest, env: str,
+          outcome: Outcome, report: Progress) -> None:
+    """Validate what is not known to be up to date, in the projects' order, and report each."""
+    for p in planned:
+        if p.fresh and p.checked is None:
+            fresh = Fresh(p.item[1] if isinstance(p.item, tuple) else p.name, options.out_dir / p.name,
+                          manifest.entries[p.name].pages)
+            outcome.fresh.append(fresh)
+            report("fresh", None, fresh)
+            continue
+        checked = p.checked = check_item(p.item, ws)
         report("checked", checked, None)
         p.draft = not (checked.ok and checked.award_type is not None)
         if checked.project is None or (p.draft and not options.draft):
@@ -122,34 +99,40 @@ def plan(ws: Workspace, items: list[Item], options: Options, manifest: Manifest,
             fresh = Fresh(checked.file, options.out_dir / entry.output, entry.pages)
             outcome.fresh.append(fresh)
             report("fresh", None, fresh)
-    return planned
 
 
 def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-               outcome: Outcome, report: Progress, preloader: Preloader) -> None:
+               outcome: Outcome, report: Progress, front: FrontMatter | None) -> None:
+    """Render what is out of date, in workers; the book's front matter starts as soon as every
+    dossier's page numbers are known (``dossier.render.front``)."""
     todo = [p for p in planned if p.checked is not None and p.name and not p.fresh]
     if not todo:
         return
     from dossier.render.dossier import Task
 
     report("rendering", None, len(todo))
-    jobs = {}
+    jobs = []
     for p in todo:
         assert p.checked is not None
         task = Task(ws, p.checked, options.out_dir / p.name, p.draft, options.variant, None,
                     options.keep_layout and options.jobs == 1)
-        jobs[p.name] = Job(p.name, _render_task, (task, p.sources or (ws.root / PROVINCE_FILE,)))
+        jobs.append(Job(p.name, _render_task, (task, p.sources or (ws.root / PROVINCE_FILE,)), notes=True))
+    if front is not None and options.jobs > 1:
+        jobs += front.speculative(outcome)
     done: dict[str, object] = {}
     order = [p.name for p in todo]
     by_name = {p.name: p for p in todo}
-    for result in runner.run(list(jobs.values())):
+    on_note = (lambda name, what: front.on_note(name, what, outcome)) if front is not None else None
+    for result in runner.run(jobs, on_note):
+        if result.job.name.startswith(PREFIX):
+            if front is not None:
+                front.finished(result.job.name, result.result, result.error)
+            continue
         done[result.job.name] = result
         report("tick", None, None)
         while order and order[0] in done:  # report in the projects' order
             p = by_name[order.pop(0)]
             _finish(p, done[p.name], ws, manifest, outcome, report)
-            if p.built is not None:
-                preloader.add(p.built.rendered.path)
 
 
 def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outcome: Outcome, report: Progress) -> None:
@@ -171,38 +154,32 @@ def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outco
 
 
 def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-              env: str, outcome: Outcome, report: Progress, preloader: Preloader) -> None:
+              outcome: Outcome, report: Progress, front: FrontMatter) -> None:
     included = [p for p in planned if p.built is not None or p.fresh]
     if not options.book or not included:
         return
-    sources = [s for p in planned for s in (p.sources or ((p.item[0],) if isinstance(p.item, tuple) else ()))]
-    key = document_key(env + "book", [ws.root / PROVINCE_FILE, *sources])
+    key = book_key(ws, planned, front.env)
     name = book_name(ws, any(p.draft or p.name.endswith(".draft.pdf") for p in included))
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
         report("book-fresh", None, options.out_dir / name)
         return
-    from dossier.render.book import Part, merge
-    from dossier.render.pages import ProjectPages
+    from dossier.render.book import merge
 
-    parts = []
-    for p in included:
-        checked = p.checked = p.checked or check_item(p.item, ws)
-        if p.built is not None:
-            pages, anchors = p.built.pages, p.built.anchors
-        else:
-            extra = manifest.entries[p.name].extra
-            pages, anchors = ProjectPages(*extra["pages"]), extra["anchors"]
-            p.draft = p.name.endswith(".draft.pdf")
-        parts.append(Part(checked, p.draft, pages, anchors, options.out_dir / p.name))
+    parts = front.parts({p.name: (p.built.pages, p.built.anchors, p.built.view) for p in included if p.built},
+                        final=True)
+    if parts is None:
+        return
     left_out = outcome.skipped + outcome.failed
-    when = source_date([ws.root / PROVINCE_FILE, *sources])
-    job = Job(name, _front_task, (ws, parts, left_out, options.out_dir, options.variant, when, env))
-    for result in runner.run([job]):
+    made = front.ready(parts, left_out)
+    job = None if made is not None else front.job(parts, left_out)
+    results = runner.run([job]) if job is not None else [None]
+    for result in results:
         try:
-            if result.error is not None:
+            if result is not None and result.error is not None:
                 raise result.error
-            outcome.book = merge(ws, parts, result.result, preloader.readers(), options.out_dir, when)
+            data = made if result is None else result.result
+            outcome.book = merge(ws, parts, data, options.out_dir, front.when)
         except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand
             problems = failure(_province_item(ws), exc, ws.limits.render_seconds)
             outcome.diagnostics.extend(problems)
@@ -213,6 +190,10 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
         manifest.record(name, Entry(key, name, outcome.book.pages, outcome.book.path.stat().st_size,
                                     round(outcome.book.seconds, 3)))
         report("book", None, outcome.book)
+
+
+def book_key(ws: Workspace, planned: list[Planned], env: str) -> str:
+    return document_key(env + "book", book_sources(ws, planned))
 
 
 def _province_item(ws: Workspace) -> Checked:
@@ -226,18 +207,16 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     outcome = Outcome()
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
-    planned = plan(ws, items, options, manifest, env, outcome, report)
-    work = any(p.checked is not None and p.name and not p.fresh for p in planned)
-    preloader = Preloader(options.book and work)
-    try:
-        with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
-            if work:
-                runner.prepare()  # fork the workers before the preloading thread starts
-            for p in planned:
-                if p.fresh:  # parsed for the book while the others render
-                    preloader.add(options.out_dir / p.name)
-            render_all(ws, planned, options, runner, manifest, outcome, report, preloader)
-            make_book(ws, planned, options, runner, manifest, env, outcome, report, preloader)
-    finally:
-        preloader.close()
+    planned = plan(items, options, manifest, env)
+    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
+        if likely_work(planned, manifest):
+            runner.prepare()  # the workers import WeasyPrint while this process validates
+        check(ws, planned, options, manifest, env, outcome, report)
+        if any(p.checked is not None and p.name and not p.fresh for p in planned):
+            runner.prepare()
+        else:
+            runner.discard()  # started for nothing: stopped, not waited for
+        front = FrontMatter(ws, planned, options, manifest, env)
+        render_all(ws, planned, options, runner, manifest, outcome, report, front if options.book else None)
+        make_book(ws, planned, options, runner, manifest, outcome, report, front)
     return outcome

@@ -75,7 +75,7 @@ def test_a_build_with_nothing_to_do_never_imports_weasyprint(small_repo: Path) -
     assert dossier(small_repo, "build", "-j1").returncode == 0
     code = ("import sys\nfrom dossier.cli import main\n"
             "try:\n    main(['build', '-q'])\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'pypdf', 'jinja2', 'markdown')))")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'pikepdf', 'pypdf', 'jinja2', 'markdown')))")
     done = subprocess.run([sys.executable, "-c", code], cwd=small_repo, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
