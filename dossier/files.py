@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -12,6 +11,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     ``path`` holds its old complete content or the new one, never a partial file. The mode of an
     existing file is kept (new files get 0644)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # not at import: a build with nothing to do writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, path.stat().st_mode & 0o777 if path.exists() else 0o644)

@@ -43,6 +43,14 @@ def environment_key(files: Iterable[Path], options: dict[str, object]) -> str:
     return h.hexdigest()
 
 
+def environment_for(root: Path, edition: int | None, draft: bool, variant: str) -> str:
+    """The environment key of a build of the repository at ``root`` with these options."""
+    from dossier.paths import builtin_templates_dir, environment_files
+
+    return environment_key(environment_files(root, edition),
+                           {"draft": draft, "variant": variant, "templates": str(builtin_templates_dir())})
+
+
 def document_key(environment: str, sources: Iterable[Path]) -> str:
     """One document's key: the environment plus its own files (the project file and its photos)."""
     h = hashlib.sha256(environment.encode())
@@ -65,6 +73,7 @@ class Entry:
 class Manifest:
     path: Path
     entries: dict[str, Entry] = field(default_factory=dict)
+    quick: dict[str, Any] | None = None  # what dossier.uptodate needs to tell a build has nothing to do
 
     @classmethod
     def load(cls, out_dir: Path) -> "Manifest":
@@ -73,7 +82,9 @@ class Manifest:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return cls(path)
-            return cls(path, {k: Entry(**v) for k, v in data.get("entries", {}).items()})
+            quick = data.get("quick")
+            return cls(path, {k: Entry(**v) for k, v in data.get("entries", {}).items()},
+                       quick if isinstance(quick, dict) else None)
         except (OSError, ValueError, TypeError):
             return cls(path)  # no manifest, or a damaged one: rebuild everything
 
@@ -97,5 +108,7 @@ class Manifest:
             self.save()
 
     def save(self) -> None:
-        data = {"format": FORMAT, "entries": {k: asdict(v) for k, v in sorted(self.entries.items())}}
+        data: dict[str, Any] = {"format": FORMAT, "entries": {k: asdict(v) for k, v in sorted(self.entries.items())}}
+        if self.quick is not None:
+            data["quick"] = self.quick
         atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -12,13 +12,14 @@ layout and before its writing), and ``on_note`` may answer with more jobs for th
 
 from __future__ import annotations
 
-import concurrent.futures as cf
-import multiprocessing
 import os
 import resource
 import signal
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+
+if TYPE_CHECKING:  # imported when workers start: a build with nothing to do never needs them
+    import concurrent.futures as cf
 
 
 class RenderTimeout(Exception):
@@ -113,7 +114,6 @@ class Runner:
         self.warmup = warmup
         self._pool: cf.ProcessPoolExecutor | None = None
         self._warm = False
-        self._context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self._channel: _Channel | None = None
 
     def __enter__(self) -> "Runner":
@@ -145,8 +145,12 @@ class Runner:
             self._pool = None
 
     def _new_pool(self, workers: int) -> cf.ProcessPoolExecutor:
-        self._channel = self._channel or _Channel(self._context)
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=self._context, initializer=_worker_init,
+        import concurrent.futures as cf
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self._channel = self._channel or _Channel(context)
+        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                                       initargs=(self.max_bytes, self.warmup, self._channel))
 
     def run(self, jobs: Sequence[Job], on_note: OnNote | None = None) -> Iterator[Outcome]:
@@ -157,6 +161,8 @@ class Runner:
         if self.workers == 1:
             yield from self._here(jobs, on_note)
             return
+        import concurrent.futures as cf
+
         if self._pool is None:
             self._pool = self._new_pool(self.workers)
         assert self._channel is not None

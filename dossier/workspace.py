@@ -10,39 +10,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
+from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Mapping, load_source
 from dossier.model import Province, read_model
+from dossier.paths import PACKAGE_DIR, PROVINCE_FILE, builtin_templates_dir, display, find_root, project_files, template_dirs
 from dossier.rules import Rules, load_rules, with_overrides
 
-PROVINCE_FILE = "dossier.yaml"
-PACKAGE_DIR = Path(__file__).parent
-
-
-def display(path: Path, cwd: Path | None = None) -> str:
-    """A path as the user should see it: relative to the current folder when inside it."""
-    try:
-        return os.path.relpath(path, cwd or Path.cwd()) if path.is_absolute() else str(path)
-    except ValueError:  # another drive (Windows)
-        return str(path)
-
-
-def find_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` holding ``dossier.yaml``."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / PROVINCE_FILE).is_file():
-            return folder
-    raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
-
-
-def builtin_templates_dir() -> Path:
-    """The templates shipped with the tool: inside the installed package, or the source checkout's
-    top-level ``templates/`` (which the wheel packs as ``dossier/templates``)."""
-    packaged = PACKAGE_DIR / "templates"
-    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
-
+__all__ = ["PACKAGE_DIR", "PROVINCE_FILE", "Workspace", "builtin_templates_dir", "display", "find_root",
+           "open_workspace"]
 
 @dataclass
 class Workspace:
@@ -62,27 +38,14 @@ class Workspace:
 
     def template_dirs(self) -> list[Path]:
         """Override order: the repository's ``templates/`` first, then the built-in ones."""
-        own, builtin = self.root / "templates", builtin_templates_dir()
-        dirs = [own] if own.is_dir() else []
-        if not dirs or own.resolve() != builtin.resolve():
-            dirs.append(builtin)
-        return dirs
+        return template_dirs(self.root)
 
     def agency(self, agency_id: str):  # -> Agency | None
         return next((a for a in self.province.agencies or [] if a.id == agency_id), None)
 
     def project_files(self, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
-        """Project files named on the command line (files or folders), else all of ``projects/``,
-        each with the name diagnostics show: as the user typed it, or relative to the current folder."""
-        chosen = [(p, str(p)) for p in paths] if paths else [(self.projects_dir, display(self.projects_dir))]
-        files: list[tuple[Path, str]] = []
-        for path, name in chosen:
-            if path.is_dir():
-                files.extend((p, os.path.join(name, p.name)) for p in sorted(path.iterdir())
-                             if p.suffix in (".yaml", ".yml") and p.is_file())
-            else:
-                files.append((path, name))
-        return files
+        """Project files named on the command line (files or folders), else all of ``projects/``."""
+        return project_files(self.projects_dir, paths)
 
 
 def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Workspace:

@@ -58,22 +58,32 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
       dossier build -j 2 --force               # everything again, two at a time
       dossier build -o /tmp/out --lang en
     """
+    started = time.perf_counter()
+    live = fmt not in ("json", "sarif")  # one document on stdout, printed at the end
+    screen = Display(quiet)
+    with_book = not paths if book is None else book
+    if not paths and not force:
+        from dossier.uptodate import up_to_date
+
+        fresh = up_to_date(Path.cwd(), out, {"draft": draft, "variant": pdf_variant, "book": with_book})
+        if fresh is not None:  # nothing changed: told from the files' hashes, without reading them
+            if not live:
+                print_diagnostics([], fmt, lang)
+            _summary(screen, lang, 0, fresh, 0, 0, False, with_book, time.perf_counter() - started)
+            return 0
     from dossier.render.pipeline import Options, build
     from dossier.workspace import display, open_workspace
 
-    started = time.perf_counter()
     ws = open_workspace(Path.cwd())
     files = ws.project_files(list(paths) or None)
     if not files:
         from dossier.validate import no_projects
 
         raise DossierError([no_projects(ws, ws.projects_dir)])
-    live = fmt not in ("json", "sarif")  # one document on stdout, printed at the end
     diagnostics: list[Diagnostic] = list(ws.diagnostics)
     if live:
         print_diagnostics(diagnostics, fmt, lang)
     shown: list[Diagnostic] = []
-    screen = Display(quiet)
 
     def problems(found: list[Diagnostic]) -> None:
         diagnostics.extend(found)
@@ -102,7 +112,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             screen.line(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
                           f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"))
 
-    options = Options(out or ws.root / "build", draft=draft, book=not paths if book is None else book,
+    options = Options(out or ws.root / "build", draft=draft, book=with_book,
                       variant=pdf_variant, jobs=jobs or os.cpu_count() or 1, force=force)
     try:
         outcome = build(ws, files, options, progress)
@@ -111,13 +121,18 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     late = [d for d in outcome.diagnostics if d not in shown and d not in diagnostics]
     diagnostics += late
     print_diagnostics(late if live else diagnostics, fmt, lang)
-    built, fresh, failed, skipped = len(outcome.built), len(outcome.fresh), len(outcome.failed), len(outcome.skipped)
-    book_th = " และเล่มรวม" if outcome.book else (" (เล่มรวมไม่เปลี่ยนแปลง)" if outcome.book_fresh else "")
-    book_en = " and the book" if outcome.book else (" (book up to date)" if outcome.book_fresh else "")
-    seconds = time.perf_counter() - started
+    failed, skipped = len(outcome.failed), len(outcome.skipped)
+    _summary(screen, lang, len(outcome.built), len(outcome.fresh), failed, skipped, outcome.book is not None,
+             outcome.book_fresh, time.perf_counter() - started)
+    trouble = failed or skipped or any(b.draft for b in outcome.built)
+    return max(exit_code(diagnostics, strict), 1 if trouble else 0)
+
+
+def _summary(screen: Display, lang: str, built: int, fresh: int, failed: int, skipped: int, book: bool,
+             book_fresh: bool, seconds: float) -> None:
+    book_th = " และเล่มรวม" if book else (" (เล่มรวมไม่เปลี่ยนแปลง)" if book_fresh else "")
+    book_en = " and the book" if book else (" (book up to date)" if book_fresh else "")
     screen.line(t(lang, f"สร้าง PDF {built} ไฟล์{book_th}, ไม่เปลี่ยนแปลง {fresh}, ล้มเหลว {failed}, ข้าม {skipped} "
                         f"({seconds:.1f} วินาที)",
                   f"built {built} PDF{'s' if built != 1 else ''}{book_en}, {fresh} up to date, {failed} failed, "
                   f"{skipped} skipped ({seconds:.1f} s)"))
-    trouble = failed or skipped or any(b.draft for b in outcome.built)
-    return max(exit_code(diagnostics, strict), 1 if trouble else 0)

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.files import BuildLock, LockedError
-from dossier.incremental import Entry, Manifest, document_key, environment_key
+from dossier.incremental import Entry, Manifest, environment_for
 from dossier.render.pdf import DEFAULT_VARIANT, Rendered
 if TYPE_CHECKING:  # imported lazily: a build with nothing to do imports neither validation nor rendering
     from dossier.render.pages import ProjectPages
     from dossier.validate import Checked
     from dossier.validate.checks import PageCounts
-from dossier.workspace import PACKAGE_DIR, PROVINCE_FILE, Workspace, builtin_templates_dir
+    from dossier.workspace import Workspace
 
 _CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 
@@ -88,16 +88,6 @@ class Outcome:
 #: ("book-failed", None, diagnostics) | ("rendering", None, count) | ("tick", None, None).
 Progress = Callable[[str, "Checked | None", object], None]
 Item = "Checked | tuple[Path, str]"  # a validated project, or a file validated only if out of date
-
-
-def environment_files(ws: Workspace) -> list[Path]:
-    """What every document depends on besides its project: templates, fonts, rules, emblem."""
-    from dossier.rules import rules_path
-
-    folders = [*ws.template_dirs(), PACKAGE_DIR / "fonts", ws.root / "assets"]
-    files = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
-    rules = rules_path(ws.province.edition, ws.root / "rules")
-    return files + [ws.root / PROVINCE_FILE] + ([rules] if rules else [])
 
 
 def photo_files(item: Checked) -> list[Path]:
@@ -192,5 +182,4 @@ def remember(manifest: Manifest, name: str, key: str, built: Built, sources: lis
 
 
 def environment(ws: Workspace, options: Options) -> str:
-    return environment_key(environment_files(ws), {"draft": options.draft, "variant": options.variant,
-                                                    "templates": str(builtin_templates_dir())})
+    return environment_for(ws.root, ws.province.edition, options.draft, options.variant)

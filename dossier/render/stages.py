@@ -219,4 +219,31 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
         front = FrontMatter(ws, planned, options, manifest, env)
         render_all(ws, planned, options, runner, manifest, outcome, report, front if options.book else None)
         make_book(ws, planned, options, runner, manifest, outcome, report, front)
+    remember_clean(ws, planned, options, manifest, outcome)
     return outcome
+
+
+def remember_clean(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest,
+                   outcome: Outcome) -> None:
+    """After a clean build of every project, what lets the next one see it has nothing to do
+    without reading ``dossier.yaml`` (``dossier.uptodate``); after any other, forget it."""
+    from dossier.uptodate import record
+
+    every = [path for path, _name in ws.project_files(None)]
+    paths = [p.item[0] for p in planned if isinstance(p.item, tuple)]
+    clean = (paths == every and len(paths) == len(planned) and not outcome.failed and not outcome.skipped
+             and not ws.diagnostics and all(p.name == f"{path.stem}.pdf" for p, path in zip(planned, paths))
+             and (not options.book or outcome.book is not None or outcome.book_fresh))
+    before = manifest.quick
+    if clean:
+        book = book_name(ws, False) if options.book else None
+        record(manifest, ws.root, ws.province.edition, quick_options(options), paths, book)
+    else:
+        manifest.quick = None
+    if manifest.quick != before:
+        manifest.save()
+
+
+def quick_options(options: Options) -> dict[str, object]:
+    """The options a recorded clean build must share with a later one to stand for it."""
+    return {"draft": options.draft, "variant": options.variant, "book": options.book}

@@ -101,11 +101,9 @@ def available_editions(override_dir: Path | None = None) -> list[int]:
 
 def rules_path(edition: int, override_dir: Path | None = None) -> Path | None:
     """The rules file for an edition: the repository's ``rules/`` first, then the built-in one."""
-    for folder in ([override_dir] if override_dir else []) + [BUILTIN_DIR]:
-        candidate = folder / f"{edition}.yaml"
-        if candidate.is_file():
-            return candidate
-    return None
+    from dossier.paths import rules_file
+
+    return rules_file(edition, override_dir)
 
 
 class _Reader:

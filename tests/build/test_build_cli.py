@@ -71,14 +71,82 @@ def test_a_photo_is_part_of_its_projects_key(small_repo: Path) -> None:
     assert re.match(r"built 1 PDF and the book, 1 up to date", summary(dossier(small_repo, "build")))
 
 
+def imported_by_a_build(repo: Path, *args: str) -> list[str]:
+    code = ("import sys\nfrom dossier.cli import main\n"
+            f"try:\n    main(['build', '-q', *{list(args)!r}])\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "print(' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
 def test_a_build_with_nothing_to_do_never_imports_weasyprint(small_repo: Path) -> None:
     assert dossier(small_repo, "build", "-j1").returncode == 0
-    code = ("import sys\nfrom dossier.cli import main\n"
-            "try:\n    main(['build', '-q'])\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'pikepdf', 'pypdf', 'jinja2', 'markdown')))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=small_repo, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    heavy = ("weasyprint", "pikepdf", "pypdf", "jinja2", "markdown", "multiprocessing")
+    assert [m for m in imported_by_a_build(small_repo) if m.split(".")[0] in heavy] == []
+    # nor YAML, the domain model or the rules: the manifest and the files' hashes tell (dossier.uptodate)
+    assert [m for m in imported_by_a_build(small_repo) if m.split(".")[0] == "yaml"
+            or m in ("dossier.workspace", "dossier.model", "dossier.rules", "dossier.validate")] == []
+    # a subset of the projects takes the full path (validation of what changed only), still light
+    subset = imported_by_a_build(small_repo, "projects/alpha.yaml", "--no-book")
+    assert "dossier.workspace" in subset and [m for m in subset if m.split(".")[0] in heavy] == []
+
+
+@pytest.mark.parametrize("change, expect", [
+    ("edit", r"built 1 PDF and the book, 1 up to date"),
+    ("add", r"built 1 PDF and the book, 2 up to date"),
+    ("remove", r"built 0 PDFs and the book, 1 up to date"),
+    ("template", r"built 2 PDFs and the book, 0 up to date"),
+    ("asset", r"built 2 PDFs and the book, 0 up to date"),
+    ("rules", r"built 2 PDFs and the book, 0 up to date"),
+    ("book-deleted", r"built 0 PDFs and the book, 2 up to date"),
+    ("dossier-deleted", r"built 1 PDF \(book up to date\), 1 up to date"),  # made again, byte-identical
+    ("variant", r"built 2 PDFs and the book, 0 up to date"),
+    ("no-book", r"built 0 PDFs, 2 up to date"),
+])
+def test_the_quick_nothing_to_do_check_misses_no_change(small_repo: Path, change: str, expect: str) -> None:
+    """After a clean build, the next one may tell "nothing to do" from hashes alone: every kind
+    of change must still take the full path and rebuild exactly what it rebuilt before."""
+    assert dossier(small_repo, "build", "-j1").returncode == 0
+    assert re.match(r"built 0 PDFs \(book up to date\), 2 up to date", summary(dossier(small_repo, "build")))
+    projects, args = small_repo / "projects", []
+    if change == "edit":
+        alpha = projects / "alpha.yaml"
+        alpha.write_text(alpha.read_text(encoding="utf-8").replace("ความเป็นมา", "ความเป็นมาของโครงการ"), encoding="utf-8")
+    elif change == "add":
+        shutil.copy(projects / "alpha.yaml", projects / "gamma.yaml")
+    elif change == "remove":
+        (projects / "beta.yaml").unlink()
+    elif change == "template":
+        (small_repo / "templates").mkdir()
+        (small_repo / "templates" / "extra.css").write_text("p { }\n", encoding="utf-8")
+    elif change == "asset":
+        (small_repo / "assets").mkdir()
+        (small_repo / "assets" / "note.txt").write_text("x\n", encoding="utf-8")
+    elif change == "rules":
+        (small_repo / "rules").mkdir()
+        builtin = Path(__file__).parents[2] / "dossier" / "rules" / "2564.yaml"
+        (small_repo / "rules" / "2564.yaml").write_text(builtin.read_text(encoding="utf-8") + "\n# ours\n", encoding="utf-8")
+    elif change == "book-deleted":
+        (small_repo / "build" / BOOK).unlink()
+    elif change == "dossier-deleted":
+        (small_repo / "build" / "beta.pdf").unlink()
+    elif change == "variant":
+        args = ["--pdf-variant", "pdf/a-3u"]
+    elif change == "no-book":
+        args = ["--no-book"]
+    result = dossier(small_repo, "build", "-j1", *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.match(expect, summary(result)), summary(result)
+    assert "(book up to date)" in summary(dossier(small_repo, "build", *args)) or "--no-book" in args
+
+
+def test_a_warning_about_dossier_yaml_is_shown_on_every_build(small_repo: Path) -> None:
+    province = small_repo / "dossier.yaml"
+    province.write_text(province.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    for _ in range(2):
+        result = dossier(small_repo, "build", "-j1")
+        assert 'unknown key "colour"' in result.stdout + result.stderr
 
 
 def test_rebuilds_are_byte_identical(small_repo: Path, tmp_path: Path) -> None:

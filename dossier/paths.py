@@ -1,0 +1,79 @@
+"""Where things are: the repository (the folder holding ``dossier.yaml``), the package and its
+built-in templates, and paths as the user should see them. Kept apart from ``dossier.workspace``
+(which reads the province file and the rules) so that a build with nothing to do can find its
+way without loading YAML or the domain model (``dossier.uptodate``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dossier.errors import Diagnostic, Pos, UsageError
+
+PROVINCE_FILE = "dossier.yaml"
+PACKAGE_DIR = Path(__file__).parent  # the dossier package
+
+
+def display(path: Path, cwd: Path | None = None) -> str:
+    """A path as the user should see it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path, cwd or Path.cwd()) if path.is_absolute() else str(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``dossier.yaml``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / PROVINCE_FILE).is_file():
+            return folder
+    raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
+
+
+def builtin_templates_dir() -> Path:
+    """The templates shipped with the tool: inside the installed package, or the source checkout's
+    top-level ``templates/`` (which the wheel packs as ``dossier/templates``)."""
+    packaged = PACKAGE_DIR / "templates"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
+
+
+def template_dirs(root: Path) -> list[Path]:
+    """Override order: the repository's ``templates/`` first, then the built-in ones."""
+    own, builtin = root / "templates", builtin_templates_dir()
+    dirs = [own] if own.is_dir() else []
+    if not dirs or own.resolve() != builtin.resolve():
+        dirs.append(builtin)
+    return dirs
+
+
+def rules_file(edition: int, override_dir: Path | None = None) -> Path | None:
+    """The rules file for an edition: the repository's ``rules/`` first, then the built-in one."""
+    for folder in ([override_dir] if override_dir else []) + [PACKAGE_DIR / "rules"]:
+        candidate = folder / f"{edition}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def environment_files(root: Path, edition: int | None) -> list[Path]:
+    """What every document depends on besides its project: templates, fonts, the emblem and
+    other assets, ``dossier.yaml`` and the rules of its edition."""
+    folders = [*template_dirs(root), PACKAGE_DIR / "fonts", root / "assets"]
+    files = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    rules = rules_file(edition, root / "rules") if edition is not None else None
+    return files + [root / PROVINCE_FILE] + ([rules] if rules else [])
+
+
+def project_files(projects_dir: Path, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
+    """Project files named on the command line (files or folders), else all of ``projects_dir``,
+    each with the name diagnostics show: as the user typed it, or relative to the current folder."""
+    chosen = [(p, str(p)) for p in paths] if paths else [(projects_dir, display(projects_dir))]
+    files: list[tuple[Path, str]] = []
+    for path, name in chosen:
+        if path.is_dir():
+            files.extend((p, os.path.join(name, p.name)) for p in sorted(path.iterdir())
+                         if p.suffix in (".yaml", ".yml") and p.is_file())
+        else:
+            files.append((path, name))
+    return files

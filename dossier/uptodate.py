@@ -1,0 +1,60 @@
+"""Whether ``dossier build`` has anything to do, told without reading ``dossier.yaml``.
+
+A build where nothing changed costs what Python spends starting and importing; most of that was
+loading YAML, the domain model and the rules, only to find every key unchanged. So a build of
+every project that ends clean (every dossier and the book made or up to date, nothing skipped,
+failed or drafted, no warning about ``dossier.yaml`` to repeat) records in the manifest what it
+was made from: the options, the edition and the project files. The next ``dossier build``
+recomputes the keys from those files' bytes alone (the environment: templates, fonts, assets,
+``dossier.yaml``, the rules file of that edition) and, when every key and output still matches,
+reports "nothing to do" without opening the workspace. Any difference (an edited, added or
+removed file, other options, a missing output) takes the full path, which validates and
+rebuilds as before; this module only ever answers "up to date" or "I don't know".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from dossier.incremental import Manifest, document_key, environment_for
+from dossier.paths import PROVINCE_FILE, find_root, project_files
+
+FORMAT = 1
+
+
+def record(manifest: Manifest, root: Path, edition: int, options: dict[str, Any], projects: list[Path],
+           book: str | None) -> None:
+    """Remember a clean build of every project (saved with the manifest's next save)."""
+    manifest.quick = {"format": FORMAT, "root": str(root), "edition": edition, "options": options,
+                      "projects": [str(p) for p in projects], "book": book}
+
+
+def up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | None:
+    """The number of dossiers when a build of every project with ``options`` has nothing to
+    do; None when that cannot be told this way (then the full build decides)."""
+    try:
+        root = find_root(start)
+    except Exception:  # noqa: BLE001 - the full build reports it
+        return None
+    manifest = Manifest.load(out if out is not None else root / "build")
+    quick = manifest.quick
+    if not quick or quick.get("format") != FORMAT or quick.get("root") != str(root) or quick.get("options") != options:
+        return None
+    projects = [path for path, _name in project_files(root / "projects")]
+    if [str(p) for p in projects] != quick.get("projects"):
+        return None
+    env = environment_for(root, quick.get("edition"), bool(options.get("draft")), str(options.get("variant")))
+    sources: list[Path] = [root / PROVINCE_FILE]
+    for path in projects:
+        prior = manifest.entries.get(f"{path.stem}.pdf")
+        if prior is None:
+            return None
+        keyed = [path, *(Path(s) for s in prior.sources[1:])]
+        if manifest.fresh(f"{path.stem}.pdf", document_key(env, keyed)) is None:
+            return None
+        sources += keyed
+    book = quick.get("book")
+    if book is not None and manifest.fresh(book, document_key(env + "book", sources)) is None:
+        return None
+    return len(projects)
