@@ -28,6 +28,7 @@ neither WeasyPrint nor fontTools until then.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import unicodedata
 import weakref
@@ -45,6 +46,9 @@ _MARKER = "__dossier_textlayer_original__"
 _VOTES: weakref.WeakKeyDictionary[Any, dict[int, Counter[str]]] = (
     weakref.WeakKeyDictionary())
 _NOMINAL: weakref.WeakKeyDictionary[Any, dict[int, str]] = weakref.WeakKeyDictionary()
+# Per font file (its MD5): a worker renders many documents with the same few fonts, each
+# document with Font objects of its own; the cmap is read once per file, not per document.
+_NOMINAL_BY_FILE: dict[tuple[bytes, int], dict[int, str]] = {}
 # Per ``Font``: the current most frequent share of each voted glyph.
 _BEST: weakref.WeakKeyDictionary[Any, dict[int, str]] = weakref.WeakKeyDictionary()
 
@@ -112,6 +116,12 @@ def split_cluster(text: str, nominal: Sequence[str | None]) -> list[str | None]:
     return result
 
 
+@functools.lru_cache(maxsize=8192)
+def _shares(text: str, nominal: tuple[str | None, ...]) -> tuple[str | None, ...]:
+    """:func:`split_cluster`, remembered: the same clusters come back on every line."""
+    return tuple(split_cluster(text, nominal))
+
+
 def _take(remaining: list[str], char: str) -> bool:
     """Remove ``char`` from ``remaining``, decomposing a character if needed."""
     if char in remaining:
@@ -127,18 +137,22 @@ def _take(remaining: list[str], char: str) -> bool:
 
 def _nominal_glyphs(font: Any) -> dict[int, str]:
     """Map glyph ids that are the cmap glyph of exactly one code point to it."""
-    if font not in _NOMINAL:
-        from fontTools.ttLib import TTFont
+    found = _NOMINAL.get(font)
+    if found is None:
+        key = (hashlib.md5(font.file_content, usedforsecurity=False).digest(), font.index)
+        found = _NOMINAL_BY_FILE.get(key)
+        if found is None:
+            from fontTools.ttLib import TTFont
 
-        ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
-        glyph_ids = ttfont.getReverseGlyphMap()
-        code_points: dict[int, list[int]] = {}
-        for code_point, name in (ttfont.getBestCmap() or {}).items():
-            code_points.setdefault(glyph_ids[name], []).append(code_point)
-        _NOMINAL[font] = {
-            glyph: chr(points[0]) for glyph, points in code_points.items()
-            if len(points) == 1}
-    return _NOMINAL[font]
+            ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
+            glyph_ids = ttfont.getReverseGlyphMap()
+            code_points: dict[int, list[int]] = {}
+            for code_point, name in (ttfont.getBestCmap() or {}).items():
+                code_points.setdefault(glyph_ids[name], []).append(code_point)
+            found = _NOMINAL_BY_FILE[key] = {
+                glyph: chr(points[0]) for glyph, points in code_points.items() if len(points) == 1}
+        _NOMINAL[font] = found
+    return found
 
 
 def _remap_line(stream: Any, textbox: Any) -> None:
@@ -179,7 +193,7 @@ def _remap_line(stream: Any, textbox: Any) -> None:
             if not (glyphs := clusters[start]):
                 continue
             text = utf8_text[item_offset + start:item_offset + end].decode()
-            shares = split_cluster(text, [char for _, char in glyphs])
+            shares = _shares(text, tuple(char for _, char in glyphs))
             for (glyph_id, char), share in zip(glyphs, shares):
                 if glyph_id not in font.to_unicode:
                     continue  # Never add glyphs: the keys are the subset glyph set.
