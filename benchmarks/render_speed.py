@@ -48,7 +48,7 @@ def timed_subsetting() -> dict[str, float]:
 def one_run(out: Path) -> dict[str, Any]:
     import datetime as dt
 
-    from dossier.render.book import Part, build_book
+    from dossier.render.book import Part, front_pdf, merge
     from dossier.render.dossier import Task, engine, render
     from dossier.validate import check_paths
     from dossier.workspace import open_workspace
@@ -70,10 +70,10 @@ def one_run(out: Path) -> dict[str, Any]:
         total = time.perf_counter() - start
         layout, chrome, write, sub = (b - a for a, b in zip(before, spent()))
         rows.append((item.slug, result.rendered.pages, total, layout, chrome, write, sub))
-        parts.append(Part(item, not item.ok, result.pages, result.anchors, result.rendered.path))
+        parts.append(Part(item, not item.ok, result.pages, result.anchors, result.rendered.path, result.view))
     before = spent()
     start = time.perf_counter()
-    book = build_book(ws, parts, [], out, "pdf/a-3b", when)
+    book = merge(ws, parts, front_pdf(ws, parts, [], out, "pdf/a-3b", when), out, when)
     total = time.perf_counter() - start
     layout, chrome, write, sub = (b - a for a, b in zip(before, spent()))
     return {"rows": rows, "book": ("book (front + merge)", book.pages, total, layout, chrome, write, sub)}
