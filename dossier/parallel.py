@@ -49,8 +49,20 @@ class _Channel:
     def drain(self) -> list[tuple[str, Any]]:
         found = []
         while not self.queue.empty():
-            found.append(self.queue.get())
+            try:
+                found.append(self.queue.get())
+            except Exception:  # noqa: BLE001 - a note that cannot be read is only a lost hint
+                pass
         return found
+
+    def put(self, name: str, what: Any) -> None:
+        """Send a note whole: the time limit's SIGALRM is held back while it is written (a note
+        cut in the middle would corrupt the pipe), and delivered right after."""
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        try:
+            self.queue.put((name, what))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 _WORKER_CHANNEL: list[_Channel] = []  # in a worker process only: set once by its initializer
@@ -88,7 +100,7 @@ def _in_worker(job: Job, seconds: int) -> Any:
     if not job.notes:
         return run_limited(job.fn, job.args, seconds)
     channel = _WORKER_CHANNEL[0]
-    return run_limited(job.fn, job.args, seconds, lambda what: channel.queue.put((job.name, what)))
+    return run_limited(job.fn, job.args, seconds, lambda what: channel.put(job.name, what))
 
 
 def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], seconds: int, note: Note | None = None) -> Any:

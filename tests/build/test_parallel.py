@@ -117,3 +117,31 @@ def test_workers_started_for_nothing_are_stopped_without_waiting_for_their_warm_
         assert len(processes) == 2 and all(p.is_alive() for p in processes)
         runner.discard()
         assert not any(p.is_alive() for p in processes)
+
+
+def test_a_note_is_written_whole_even_when_the_time_limit_strikes() -> None:
+    """SIGALRM (the time limit) is held back while a note is written to the pipe, so that it
+    never leaves half a note behind, and is delivered right after."""
+    import multiprocessing
+    import signal
+
+    from dossier.parallel import _Channel
+
+    channel = _Channel(multiprocessing.get_context("fork"))
+    masks: list[set[int]] = []
+    original = channel.queue.put
+
+    def put(item: object) -> None:
+        masks.append(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        os.kill(os.getpid(), signal.SIGALRM)  # the limit strikes in the middle of writing
+        original(item)
+
+    channel.queue.put = put  # type: ignore[method-assign]
+    struck: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: struck.append(1))
+    try:
+        channel.put("job", ("laid", list(range(1000))))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert signal.SIGALRM in masks[0] and struck == [1]
+    assert channel.drain() == [("job", ("laid", list(range(1000))))]
