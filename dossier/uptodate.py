@@ -32,11 +32,16 @@ def record(manifest: Manifest, root: Path, edition: int, options: dict[str, Any]
 
 def up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | None:
     """The number of dossiers when a build of every project with ``options`` has nothing to
-    do; None when that cannot be told this way (then the full build decides)."""
+    do; None when that cannot be told this way (then the full build decides, and reports
+    whatever is wrong: this is only a shortcut)."""
     try:
-        root = find_root(start)
-    except Exception:  # noqa: BLE001 - the full build reports it
+        return _up_to_date(start, out, options)
+    except Exception:  # noqa: BLE001 - no repository, a hand-edited manifest: the full build says
         return None
+
+
+def _up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | None:
+    root = find_root(start)
     manifest = Manifest.load(out if out is not None else root / "build")
     quick = manifest.quick
     if not quick or quick.get("format") != FORMAT or quick.get("root") != str(root) or quick.get("options") != options:
