@@ -14,6 +14,7 @@ from dossier.cli.changed import changed_command
 from dossier.cli.codeowners import codeowners_command
 from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
+from dossier.cli.serve import serve_command
 from dossier.cli.status import status_command
 from dossier.cli.validate import validate_command
 
@@ -35,6 +36,7 @@ def main() -> None:
       dossier build projects/mangrove.yaml
       dossier new                       # เริ่มไฟล์โครงการใหม่ (ถามทีละข้อ)
       dossier status --format html      # กระดานสถานะของทุกผลงาน build/status.html
+      dossier serve                     # ดูตัวอย่างในเว็บเบราว์เซอร์ ปรับตามทุกครั้งที่บันทึก
       dossier validate --changed origin/main --format github   # ใน pull request
     """
 
@@ -46,3 +48,4 @@ main.add_command(schema_command)
 main.add_command(new_command)
 main.add_command(status_command)
 main.add_command(changed_command)
+main.add_command(serve_command)

@@ -1,0 +1,272 @@
+"""``dossier serve`` as a library: a local preview that rebuilds on save and reloads the page.
+
+The repository's files are watched by polling their sizes and modification times (a few hundred
+files at most; it works the same on network drives and in WSL, where change notifications do
+not). A change is acted on once the files have stayed the same for a moment, since editors save
+in several writes. The first build uses every CPU; each rebuild is an ordinary incremental
+``dossier build`` with drafts, run in this process (WeasyPrint is imported once and its fonts
+stay loaded), so saving one project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
+problems and the PDFs of the last build; the page asks for the build number every second and
+reloads when it changes. It serves the output folder's PDFs of that build and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from dossier import catalogue
+from dossier.errors import Diagnostic, DossierError
+from dossier.paths import PROVINCE_FILE
+
+WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
+FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
+Fingerprint = dict[str, tuple[int, int]]
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """Size and modification time of every file a build depends on."""
+    found: Fingerprint = {}
+    files = [root / PROVINCE_FILE, *(p for folder in WATCHED if (root / folder).is_dir()
+                                     for p in (root / folder).rglob("*"))]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if path.is_file():
+            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def next_change(root: Path, seen: Fingerprint, stop: threading.Event, interval: float = 0.25,
+                settle: float = 0.3) -> Fingerprint | None:
+    """Wait for the files to differ from ``seen``, then to stay unchanged for ``settle``
+    seconds; their new fingerprint, or None once ``stop`` is set."""
+    while not stop.wait(interval):
+        now = fingerprint(root)
+        if now == seen:
+            continue
+        while not stop.wait(settle):
+            later = fingerprint(root)
+            if later == now:
+                return now
+            now = later
+    return None
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # in the output folder
+    source: str  # the project file, or "" for the book
+    pages: int
+    draft: bool
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What one build left to show; replaced whole by the next (the server only reads it)."""
+
+    version: int
+    finished: dt.datetime
+    seconds: float
+    documents: tuple[Document, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
+            draft: bool = True, jobs: int = 1) -> Preview:
+    """Validate and build (incrementally, in this process); every problem ends up in the
+    preview, none escapes as an exception."""
+    from dossier.render.pipeline import Options, book_name, build
+    from dossier.workspace import open_workspace
+
+    started = time.perf_counter()
+    problems: list[Diagnostic] = []
+    documents: list[Document] = []
+
+    def progress(event: str, item: object, data: object) -> None:
+        if event == "checked":
+            problems.extend(getattr(item, "diagnostics"))
+
+    try:
+        ws = open_workspace(root)
+        problems.extend(ws.diagnostics)
+        outcome = build(ws, ws.project_files(paths), Options(out, draft=draft, book=book, jobs=jobs), progress)
+        problems.extend(outcome.diagnostics)
+        for b in outcome.built:
+            documents.append(Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft))
+        for f in outcome.fresh:
+            documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
+        documents.sort(key=lambda d: d.source)
+        book_path = outcome.book.path if outcome.book else None
+        if book_path is None and outcome.book_fresh:  # the final or the draft book: the newer
+            made = [p for p in (out / book_name(ws, False), out / book_name(ws, True)) if p.exists()]
+            book_path = max(made, key=lambda p: p.stat().st_mtime_ns, default=None)
+        if book_path is not None and book_path.exists():
+            import pikepdf
+
+            with pikepdf.open(book_path) as pdf:
+                pages = len(pdf.pages)
+            documents.append(Document(book_path.name, "", pages, book_path.name.endswith(".draft.pdf")))
+    except DossierError as exc:
+        problems.extend(exc.diagnostics)
+    unique = tuple(dict.fromkeys(problems))
+    return Preview(version, dt.datetime.now(), time.perf_counter() - started, tuple(documents), unique)
+
+
+@dataclass
+class Site:
+    """The preview server's state: the last build's preview, read by the request threads."""
+
+    out: Path
+    lang: str
+    preview: Preview | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def current(self) -> Preview | None:
+        with self.lock:
+            return self.preview
+
+    def show(self, preview: Preview) -> None:
+        with self.lock:
+            self.preview = preview
+
+
+class _Handler(BaseHTTPRequestHandler):
+    site: Site  # set on the subclass made for one server
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        path = unquote(urlsplit(self.path).path)
+        preview = self.site.current()
+        if path in ("/", "/index.html"):
+            self._send(200, "text/html; charset=utf-8", page(preview, self.site.lang).encode("utf-8"))
+        elif path.startswith("/__fonts/") and path[len("/__fonts/"):] in FONTS.values():
+            from dossier.paths import PACKAGE_DIR
+
+            data = (PACKAGE_DIR / "fonts" / path[len("/__fonts/"):]).read_bytes()
+            self._send(200, "font/ttf", data, cache="max-age=86400")
+        elif path == "/__version":
+            self._send(200, "application/json", json.dumps({"version": preview.version if preview else 0}).encode())
+        elif preview is not None and path[1:] in {d.name for d in preview.documents}:
+            try:  # a name of this build's documents: never a path of the caller's choosing
+                data = (self.site.out / path[1:]).read_bytes()
+            except OSError:
+                self._send(404, "text/plain; charset=utf-8", b"not found")
+                return
+            self._send(200, "application/pdf", data)
+        else:
+            self._send(404, "text/plain; charset=utf-8", b"not found")
+
+    def _send(self, status: int, kind: str, body: bytes, cache: str = "no-store") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+
+def server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
+    """The preview's HTTP server (not started). Raises OSError when the port is taken."""
+    handler = type("Handler", (_Handler,), {"site": site})
+    made = ThreadingHTTPServer((host, port), handler)
+    made.daemon_threads = True
+    return made
+
+
+def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Path] | None = None,
+          book: bool = True, draft: bool = True, ready: Callable[[str], None] = lambda url: None,
+          built: Callable[[Preview], None] = lambda preview: None, stop: threading.Event | None = None) -> None:
+    """Build, serve, and rebuild on every change until ``stop`` is set (or Ctrl+C). Raises
+    :class:`DossierError` when the port cannot be used."""
+    stop = stop or threading.Event()
+    site = Site(out, lang)
+    try:
+        http = server(site, host, port)
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        from dossier.errors import Pos
+
+        raise DossierError([Diagnostic("dossier serve", Pos(), "serve-port-busy",
+                                       args={"port": port, "reason": exc.strerror or str(exc)})]) from None
+    serving: threading.Thread | None = None
+    try:
+        seen = fingerprint(root)
+        # the first build in workers (every CPU), before the server's thread exists: a process
+        # forked while another thread holds a lock could deadlock on it
+        site.show(rebuild(root, out, 1, paths, book, draft, jobs=os.cpu_count() or 1))
+        built(site.current())  # type: ignore[arg-type]
+        serving = threading.Thread(target=http.serve_forever, name="dossier-serve", daemon=True)
+        serving.start()
+        ready(f"http://{host}:{http.server_address[1]}/")
+        version = 1
+        while (now := next_change(root, seen, stop)) is not None:
+            seen, version = now, version + 1
+            site.show(rebuild(root, out, version, paths, book, draft))
+            built(site.current())  # type: ignore[arg-type]
+    finally:
+        if serving is not None:
+            http.shutdown()  # waits for serve_forever to return: only once it has started
+        http.server_close()
+
+
+def page(preview: Preview | None, lang: str) -> str:
+    """The preview page: problems first (with file:line:column, what is wrong and the fix),
+    then the documents; it reloads itself when a new build is ready."""
+    def say(code: str, **args: object) -> str:
+        return html.escape(catalogue.message(code, lang, args))
+
+    rows = []
+    if preview is not None:
+        for d in preview.problems:
+            where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+            fix = d.hint(lang)
+            rows.append(f'<li class="{d.severity.value}"><code>{html.escape(where)}</code> '
+                        f'{html.escape(d.severity.value)}: {html.escape(d.message(lang))}'
+                        + (f'<br><small>{html.escape(fix)}</small>' if fix else "") + "</li>")
+    documents = []
+    for doc in preview.documents if preview else ():
+        label = html.escape(doc.source or catalogue.message("serve-book", lang, {}))
+        badge = f' <span class="draft">{say("serve-draft")}</span>' if doc.draft else ""
+        documents.append(f'<li><a href="/{html.escape(doc.name)}" target="_blank">{html.escape(doc.name)}</a> '
+                         f'— {label} ({say("serve-pages", pages=doc.pages)}){badge}</li>')
+    status = (say("serve-status", when=preview.finished.strftime("%H:%M:%S"), seconds=f"{preview.seconds:.1f}",
+                  version=preview.version) if preview else "")
+    version = preview.version if preview else 0
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>dossier: {say("serve-title")}</title>
+<style>
+@font-face {{ font-family: Sarabun; src: url(/__fonts/{FONTS["regular"]}); }}
+@font-face {{ font-family: Sarabun; font-weight: bold; src: url(/__fonts/{FONTS["bold"]}); }}
+body {{ font-family: Sarabun, sans-serif; font-size: 17px; margin: 2em auto; padding: 0 1.5em; max-width: 60em; line-height: 1.5; }}
+li.error code {{ color: #a00; }} li.warning code {{ color: #850; }} .draft {{ background: #fd8; padding: 0 .3em; }}
+#problems li, #documents li {{ margin-bottom: .5em; }}
+</style></head>
+<body data-version="{version}">
+<h1>dossier: {say("serve-title")}</h1>
+<p id="status">{status}</p>
+<h2>{say("serve-problems")}</h2>
+<ul id="problems">{"".join(rows) or f"<li>{say('serve-no-problems')}</li>"}</ul>
+<h2>{say("serve-documents")}</h2>
+<ul id="documents">{"".join(documents) or f"<li>{say('serve-no-documents')}</li>"}</ul>
+<script>
+const shown = {version};
+setInterval(() => fetch("/__version", {{cache: "no-store"}}).then(r => r.json()).then(v => {{
+  document.body.dataset.live = "yes";  // the page is following the builds
+  if (v.version !== shown) location.reload();
+}}).catch(() => {{ document.body.dataset.live = "no"; }}), 1000);
+</script>
+</body></html>
+"""

@@ -1,0 +1,155 @@
+"""`dossier serve`: a real server in a subprocess, real edits, a real browser (Chromium)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dossier.serve import fingerprint, next_change
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = ROOT / "tests" / "validate" / "cases"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    (repo / "projects").mkdir(parents=True)
+    shutil.copy(CASES / "dossier.yaml", repo / "dossier.yaml")
+    valid = (CASES / "valid-minimal.yaml").read_text(encoding="utf-8")
+    (repo / "projects" / "alpha.yaml").write_text(valid, encoding="utf-8")
+    (repo / "projects" / "beta.yaml").write_text(valid.replace("การส่งเสริมกิจกรรม", "โครงการคลองสวย"), encoding="utf-8")
+    return repo
+
+
+class Served:
+    def __init__(self, repo: Path, *args: str) -> None:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1609372800"}
+        self.process = subprocess.Popen([sys.executable, "-m", "dossier", "serve", "--port", "0", "--no-open",
+                                         "--lang", "en", *args], cwd=repo, env=env, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = self.wait_for(r"preview at (http://\S+)", 180)[1]
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.log.append(line)
+            self.lines.put(line)
+
+    def wait_for(self, pattern: str, seconds: float) -> re.Match[str]:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                assert self.process.poll() is None, "".join(self.log)
+                continue
+            if found := re.search(pattern, line):
+                return found
+        raise AssertionError(f"no {pattern!r} in {''.join(self.log)}")
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(self.url + path.lstrip("/"), timeout=30) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, b""
+
+    def stop(self) -> tuple[int, str]:
+        self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=60)
+        time.sleep(0.2)
+        return self.process.returncode, "".join(self.log)
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    pdf = tmp_path / "got.pdf"
+    pdf.write_bytes(data)
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_preview_follows_every_save(repo: Path, tmp_path: Path) -> None:
+    served = Served(repo)
+    try:
+        status, page = served.get("/")
+        text = page.decode("utf-8")
+        assert status == 200 and "alpha.pdf" in text and "beta.pdf" in text and "no problems" in text
+        status, pdf = served.get("/alpha.pdf")
+        assert status == 200 and pdf.startswith(b"%PDF")
+        status, font = served.get("/__fonts/Sarabun-Regular.ttf")  # the page's Thai font
+        assert status == 200 and font[:4] == b"\x00\x01\x00\x00"
+        for outside in ("/../dossier.yaml", "/%2e%2e/dossier.yaml", "/dossier.yaml", "/.dossier-manifest.json",
+                        "/__fonts/../serve.py", "/__fonts/OFL.txt"):
+            assert served.get(outside)[0] == 404, outside
+
+        alpha = repo / "projects" / "alpha.yaml"
+        alpha.write_text(alpha.read_text(encoding="utf-8").replace("การส่งเสริมกิจกรรม", "โครงการส่งเสริมกิจกรรม", 1),
+                         encoding="utf-8")
+        served.wait_for(r"rebuild 2: 3 PDFs, 0 problems", 120)
+        assert b'"version": 2' in served.get("/__version")[1]
+        assert "โครงการส่งเสริมกิจกรรม" in pdf_text(served.get("/alpha.pdf")[1], tmp_path)
+
+        alpha.write_text("title: [ไม่ได้ปิดวงเล็บ\n" + alpha.read_text(encoding="utf-8"), encoding="utf-8")
+        served.wait_for(r"rebuild 3: \d+ PDFs, [1-9]\d* problems", 120)
+        page = served.get("/")[1].decode("utf-8")
+        assert re.search(r"projects/alpha\.yaml:\d+:\d+</code> error", page), page
+        assert "beta.pdf" in page and 'href="/alpha.pdf"' not in page
+        assert served.get("/alpha.pdf")[0] == 404  # not a document of this build any more
+
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+        if chromium is None:
+            pytest.skip("no Chromium to load the page in")
+        dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=4000",
+                              "--dump-dom", served.url], capture_output=True, text=True, timeout=120).stdout
+        assert re.search(r"projects/alpha\.yaml:\d+:\d+", dom) and "beta.pdf" in dom
+        assert 'data-live="yes"' in dom  # its script ran and reached the server for the build number
+    finally:
+        code, log = served.stop()
+    assert code == 0 and "preview stopped" in log and "Traceback" not in log, log
+
+
+def test_a_port_in_use_is_explained(repo: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "dossier", "serve", "--port", str(port), "--no-open", "--lang", "en"],
+                              cwd=repo, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and f"cannot listen on port {port}" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_change_is_acted_on_once_the_files_settle(repo: Path) -> None:
+    seen = fingerprint(repo)
+    stop = threading.Event()
+    alpha = repo / "projects" / "alpha.yaml"
+
+    def save_in_two_writes() -> None:
+        time.sleep(0.3)
+        alpha.write_text("title: ครึ่ง\n", encoding="utf-8")
+        time.sleep(0.15)
+        alpha.write_text("title: ครบ\n", encoding="utf-8")
+
+    threading.Thread(target=save_in_two_writes).start()
+    now = next_change(repo, seen, stop, interval=0.05, settle=0.4)
+    assert now is not None and alpha.read_text(encoding="utf-8") == "title: ครบ\n"
+    assert now[str(alpha)][1] == len("title: ครบ\n".encode())  # the last write, not the first
+    stop.set()
+    assert next_change(repo, now, stop, interval=0.05) is None
