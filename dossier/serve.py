@@ -144,6 +144,7 @@ class Site:
 
 class _Handler(BaseHTTPRequestHandler):
     site: Site  # set on the subclass made for one server
+    timeout = 10  # a browser's speculative connection that never sends a request is dropped
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
         path = unquote(urlsplit(self.path).path)
@@ -184,6 +185,7 @@ def server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
     handler = type("Handler", (_Handler,), {"site": site})
     made = ThreadingHTTPServer((host, port), handler)
     made.daemon_threads = True
+    made.block_on_close = False  # stopping never waits for a connection a browser left open
     return made
 
 

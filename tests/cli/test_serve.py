@@ -37,9 +37,12 @@ def repo(tmp_path: Path) -> Path:
 class Served:
     def __init__(self, repo: Path, *args: str) -> None:
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1609372800"}
-        self.process = subprocess.Popen([sys.executable, "-m", "dossier", "serve", "--port", "0", "--no-open",
+        # SIGUSR1 makes it print every thread's stack (faulthandler): what a hang is stuck on
+        launcher = ("import faulthandler, signal, sys\nfaulthandler.register(signal.SIGUSR1, all_threads=True)\n"
+                    "from dossier.cli import main\nsys.argv[0] = 'dossier'\nmain()")
+        self.process = subprocess.Popen([sys.executable, "-c", launcher, "serve", "--port", "0", "--no-open",
                                          "--lang", "en", *args], cwd=repo, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -71,8 +74,17 @@ class Served:
             return error.code, b""
 
     def stop(self) -> tuple[int, str]:
+        """Ctrl+C; a serve that does not stop fails the test with its threads' stacks."""
         self.process.send_signal(signal.SIGINT)
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGUSR1)
+            time.sleep(2)
+            self.process.kill()
+            self.process.wait(timeout=30)
+            time.sleep(0.5)
+            raise AssertionError("serve did not stop on Ctrl+C:\n" + "".join(self.log)) from None
         time.sleep(0.2)
         return self.process.returncode, "".join(self.log)
 
@@ -153,3 +165,18 @@ def test_a_change_is_acted_on_once_the_files_settle(repo: Path) -> None:
     assert now[str(alpha)][1] == len("title: ครบ\n".encode())  # the last write, not the first
     stop.set()
     assert next_change(repo, now, stop, interval=0.05) is None
+
+
+def test_stopping_does_not_wait_for_a_connection_left_open(repo: Path) -> None:
+    """Browsers open connections ahead of need and may never send on them: Ctrl+C must still
+    stop the server at once."""
+    import socket
+
+    served = Served(repo)
+    host, port = served.url.split("//")[1].rstrip("/").split(":")
+    with socket.create_connection((host, int(port))):  # open, silent
+        time.sleep(0.5)
+        started = time.monotonic()
+        code, log = served.stop()
+        assert code == 0 and "Traceback" not in log, log
+        assert time.monotonic() - started < 30
