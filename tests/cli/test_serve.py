@@ -37,8 +37,11 @@ def repo(tmp_path: Path) -> Path:
 class Served:
     def __init__(self, repo: Path, *args: str) -> None:
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1609372800"}
-        # SIGUSR1 makes it print every thread's stack (faulthandler): what a hang is stuck on
-        launcher = ("import faulthandler, signal, sys\nfaulthandler.register(signal.SIGUSR1, all_threads=True)\n"
+        # Ctrl+C as at a terminal: a process started in the background (CI runners, `cmd &`)
+        # inherits SIGINT ignored, and Python then keeps it ignored. SIGUSR1 prints every
+        # thread's stack (faulthandler), in case it ever hangs.
+        launcher = ("import faulthandler, signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+                    "faulthandler.register(signal.SIGUSR1, all_threads=True)\n"
                     "from dossier.cli import main\nsys.argv[0] = 'dossier'\nmain()")
         self.process = subprocess.Popen([sys.executable, "-c", launcher, "serve", "--port", "0", "--no-open",
                                          "--lang", "en", *args], cwd=repo, env=env, text=True,
@@ -165,6 +168,15 @@ def test_a_change_is_acted_on_once_the_files_settle(repo: Path) -> None:
     assert now[str(alpha)][1] == len("title: ครบ\n".encode())  # the last write, not the first
     stop.set()
     assert next_change(repo, now, stop, interval=0.05) is None
+
+
+def test_sigterm_stops_it_as_ctrl_c_does(repo: Path) -> None:
+    """`kill`, a service manager or a container stop: the same clean stop."""
+    served = Served(repo)
+    served.process.send_signal(signal.SIGTERM)
+    served.process.wait(timeout=60)
+    time.sleep(0.2)
+    assert served.process.returncode == 0 and "preview stopped" in "".join(served.log), served.log
 
 
 def test_stopping_does_not_wait_for_a_connection_left_open(repo: Path) -> None:
