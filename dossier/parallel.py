@@ -149,11 +149,11 @@ class Runner:
         their warm-up to finish."""
         if self._pool is not None:
             processes = list((getattr(self._pool, "_processes", None) or {}).values())
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
+            for process in processes:  # first: the pool's own shutdown would wait for their warm-up
                 process.terminate()
             for process in processes:
                 process.join(5)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
     def _new_pool(self, workers: int) -> cf.ProcessPoolExecutor:

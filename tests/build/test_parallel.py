@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -127,8 +128,20 @@ def test_workers_started_for_nothing_are_stopped_without_waiting_for_their_warm_
         runner.prepare()
         processes = list(runner._pool._processes.values())  # type: ignore[union-attr]
         assert len(processes) == 2 and all(p.is_alive() for p in processes), [p.exitcode for p in processes]
+        pids = [p.pid for p in processes]
         runner.discard()
-        assert not any(p.is_alive() for p in processes)
+
+    def running(pid: int) -> bool:  # what the system says, not a Process object another thread may reap
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z"
+
+    deadline = time.monotonic() + 10
+    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(running(pid) for pid in pids)
 
 
 def test_a_note_is_written_whole_even_when_the_time_limit_strikes() -> None:
