@@ -113,11 +113,11 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
             made = [p for p in (out / book_name(ws, False), out / book_name(ws, True)) if p.exists()]
             book_path = max(made, key=lambda p: p.stat().st_mtime_ns, default=None)
         if book_path is not None and book_path.exists():
-            import pikepdf
+            from dossier.incremental import Manifest
 
-            with pikepdf.open(book_path) as pdf:
-                pages = len(pdf.pages)
-            documents.append(Document(book_path.name, "", pages, book_path.name.endswith(".draft.pdf")))
+            entry = Manifest.load(out).entries.get(book_path.name)  # its pages, as the build recorded
+            documents.append(Document(book_path.name, "", entry.pages if entry else 0,
+                                      book_path.name.endswith(".draft.pdf")))
     except DossierError as exc:
         problems.extend(exc.diagnostics)
     unique = tuple(dict.fromkeys(problems))

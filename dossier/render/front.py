@@ -80,18 +80,16 @@ class FrontMatter:
         (the others as the manifest has them). A dossier missing from ``laid`` makes it None,
         unless ``final``: then it failed, and is left out."""
         from dossier.render.book import Part
-        from dossier.render.pages import ProjectPages
 
         parts = []
         for p in self.planned:
             if not p.fresh and (p.checked is None or not p.name):
                 continue  # left out (the caller passes it in left_out)
             if p.fresh:
-                entry = self.manifest.entries.get(p.name)
-                if entry is None or "pages" not in entry.extra:
+                if (recorded := self.recorded(p.name)) is None:
                     return None
                 p.checked = p.checked or check_item(p.item, self.ws)  # up to date: validated for the book only
-                pages, anchors = ProjectPages(*entry.extra["pages"]), entry.extra["anchors"]
+                pages, anchors, _view = recorded
                 parts.append(Part(p.checked, p.name.endswith(".draft.pdf"), pages, anchors,
                                   self.options.out_dir / p.name))
             elif p.name in laid:
@@ -100,6 +98,15 @@ class FrontMatter:
             elif not final:
                 return None
         return parts or None
+
+    def recorded(self, name: str) -> Laid | None:
+        """A dossier's pages and anchors as the manifest has them from its last build."""
+        from dossier.render.pages import ProjectPages
+
+        entry = self.manifest.entries.get(name)
+        if entry is None or "pages" not in entry.extra:
+            return None
+        return ProjectPages(*entry.extra["pages"]), entry.extra["anchors"], None
 
     def signature(self, parts: list[Part], left_out: list[Any]) -> Signature:
         return (tuple((str(part.pdf), part.draft, part.pages.count, part.pages.toc, part.pages.body,
@@ -120,14 +127,11 @@ class FrontMatter:
         """Submitted after the dossiers' jobs: the front matter with the page numbers the
         re-rendered dossiers had in the previous build, when every one of them had some."""
         prior: dict[str, Laid] = {}
-        from dossier.render.pages import ProjectPages
-
         for p in self.planned:
             if p.checked is not None and p.name and not p.fresh:
-                entry = self.manifest.entries.get(p.name)
-                if entry is None or "pages" not in entry.extra:
+                if (recorded := self.recorded(p.name)) is None:
                     return []
-                prior[p.name] = (ProjectPages(*entry.extra["pages"]), entry.extra["anchors"], None)
+                prior[p.name] = recorded
         parts = self.parts(prior)
         job = self.job(parts, outcome.skipped + outcome.failed) if parts else None
         return [job] if job else []
