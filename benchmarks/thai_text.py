@@ -7,7 +7,8 @@ segmenter with its word list and the repository's names), the line-edge violatio
 extractor the paragraphs that do not read back exactly (NFKC, whitespace removed) and the lines
 holding only a Thai mark. See tests/render/thai_measure.py for the definitions.
 
-Run: .venv/bin/python benchmarks/thai_text.py [bundled|corpus ...] [--json] [--list]
+Run: .venv/bin/python benchmarks/thai_text.py [bundled|corpus ...] [--json] [--list] [--breaks]
+(--breaks: line ends only, no extractors; --list: every case found)
 Each set is rendered in a process of its own (libthai loads its dictionary once per process).
 """
 
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {"bundled": ROOT, "corpus": ROOT / "tests" / "corpus"}
 
 
-def figures(name: str) -> dict[str, object]:
+def figures(name: str, breaks_only: bool = False) -> dict[str, object]:
     sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "render")]
     from thai_measure import measure
 
@@ -44,19 +45,20 @@ def figures(name: str) -> dict[str, object]:
             shutil.copy(source / "words.txt", root / "words.txt")
         ws = open_workspace(root)
         outcome = build(ws, check_paths(ws), Options(root / "build", keep_layout=True, book=False, jobs=1))
-        result = asdict(measure(outcome, root, ws.numerals))
+        result = asdict(measure(outcome, root, ws.numerals, extractors={} if breaks_only else None))
     return result
 
 
 def show(name: str, found: dict[str, object], listing: bool) -> None:
     print(f"{name}: {found['documents']} dossiers, {found['pages']} pages, {found['paragraphs']} paragraphs")
     print(f"  line ends {found['line_ends']}, Thai-to-Thai {found['thai_line_ends']}, "
-          f"inside a word {len(found['inside_word'])}, line-edge violations {len(found['violations'])}")
+          f"inside a word {len(found['inside_word'])} (and {len(found.get('long_compounds', []))} between the words "
+          f"of a compound longer than 20 letters), line-edge violations {len(found['violations'])}")
     for extractor, unread in found["unread"].items():
         print(f"  {extractor:17} paragraphs not read back {len(unread):4} of {found['paragraphs']}, "
               f"lines of a lone mark {found['lone_marks'][extractor]}")
     if listing:
-        for item in found["inside_word"] + found["violations"]:
+        for item in found["inside_word"] + found.get("long_compounds", []) + found["violations"]:
             print("    " + item)
         for extractor, unread in found["unread"].items():
             for item in unread[:8]:
@@ -66,11 +68,13 @@ def show(name: str, found: dict[str, object], listing: bool) -> None:
 def main(argv: list[str]) -> int:
     names = [a for a in argv if not a.startswith("--")] or list(SETS)
     if len(names) == 1 and "--child" in argv:
-        print(json.dumps(figures(names[0]), ensure_ascii=False))
+        print(json.dumps(figures(names[0], "--breaks" in argv), ensure_ascii=False))
         return 0
     results = {}
     for name in names:
-        out = subprocess.run([sys.executable, __file__, name, "--child"], capture_output=True, text=True, check=True)
+        flags = ["--breaks"] if "--breaks" in argv else []
+        out = subprocess.run([sys.executable, __file__, name, "--child", *flags], capture_output=True, text=True,
+                             check=True)
         results[name] = json.loads(out.stdout.strip().splitlines()[-1])
     if "--json" in argv:
         print(json.dumps(results, ensure_ascii=False))

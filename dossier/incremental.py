@@ -46,9 +46,11 @@ def environment_key(files: Iterable[Path], options: dict[str, object]) -> str:
 def environment_for(root: Path, edition: int | None, draft: bool, variant: str) -> str:
     """The environment key of a build of the repository at ``root`` with these options."""
     from dossier.paths import builtin_templates_dir, environment_files
+    from dossier.thaidict import key
 
     return environment_key(environment_files(root, edition),
-                           {"draft": draft, "variant": variant, "templates": str(builtin_templates_dir())})
+                           {"draft": draft, "variant": variant, "templates": str(builtin_templates_dir()),
+                            "thai-words": key(root)})  # a new name in any project moves line breaks
 
 
 def document_key(environment: str, sources: Iterable[Path]) -> str:

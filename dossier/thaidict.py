@@ -8,22 +8,24 @@ the process (Pango keeps one shared breaker), so :func:`activate` builds a copy 
 trie with more words (``trietool`` from Debian's ``libdatrie1-bin``) and sets the variable; worker
 processes inherit it. The words are:
 
-* PyThaiNLP's ``words_th.txt`` (CC0, about 62,000 words), read as a file from the installed
-  ``pythainlp`` package without importing it (the import costs 0.7 s and is never needed here);
+* PyThaiNLP's ``words_th.txt`` (CC0, about 61,000 words once reduced to what a trie takes),
+  shipped as ``dossier/data/words_th.txt.gz`` (300 KB: the ``pythainlp`` package is 68 MB);
 * the repository's vocabulary: the province, office and agency names of ``dossier.yaml``, and
   from every project file the title, area, partner, contact, leader and budget-source names, cut
   at spaces and punctuation, with administrative prefixes (ตำบล, บ้าน, นาย …) taken off, so that
   กองแขก, หนองแดง and ชัยวัฒน์ become words of their own;
 * an optional ``words.txt`` at the repository's root: one word a line, ``#`` starts a comment.
 
-Without ``trietool`` or an installed ``thbrk.tri`` nothing is set and libthai keeps its own
-dictionary (:func:`activate` returns the reason). No WeasyPrint here.
+The same words, as ``words.txt`` next to the trie, are what :mod:`dossier.render.thaiwrap`
+segments the text with before layout (``$DOSSIER_THAI_WORDS``). Without ``trietool`` or an
+installed ``thbrk.tri`` only that list is made and libthai keeps its own dictionary
+(:func:`activate` says why). No WeasyPrint here.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
+import gzip
 import os
 import re
 import shutil
@@ -36,10 +38,12 @@ from pathlib import Path
 __all__ = ["Dictionary", "activate", "base_trie", "pythainlp_words", "repository_words", "vocabulary_of"]
 
 ENV = "LIBTHAI_DICTDIR"
+WORDS_ENV = "DOSSIER_THAI_WORDS"  # the same words as a list, for the renderer's segmenter
+WORD_LIST = Path(__file__).parent / "data" / "words_th.txt.gz"
 WORDS_FILE = "words.txt"
 #: Where a Debian/Ubuntu libthai-data keeps its trie (the library's compiled-in default).
 TRIE_DIRS = (Path("/usr/share/libthai"), Path("/usr/local/share/libthai"))
-VERSION = "1"  # bump when the way the word list is made changes
+VERSION = "3"  # bump when the way the word list is made changes
 # A word libthai can take: Thai letters and marks only (trietool refuses spaces, dots, digits).
 _WORD = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]{2,40}")
 _CHUNK = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
@@ -50,7 +54,15 @@ PREFIXES = sorted((
     "โรงเรียน", "โรงพยาบาลส่งเสริมสุขภาพตำบล", "โรงพยาบาล", "มหาวิทยาลัย", "คณะ", "กลุ่ม", "ชมรม",
     "มูลนิธิ", "สำนักงาน", "ศูนย์", "คลอง", "แม่น้ำ", "ห้วย", "ดอย", "เกาะ", "ลุ่มน้ำ", "พระครู", "ตลาด",
     "ป่า", "สภาองค์กรชุมชนตำบล", "กองทุน", "บริษัท", "ห้างหุ้นส่วน", "สหกรณ์"), key=len, reverse=True)
-MAX_NAME = 16  # longer pieces are phrases, not names: they stay breakable between their words
+#: Top-level keys whose ``name:`` values are phrases, not names (an indicator: บาทต่อคนต่อปี).
+PHRASES = ("indicators", "sections", "summary")
+MAX_NAME = 16
+#: Longer entries of the word list are long compounds, mostly agency names
+#: (องค์กรปกครองส่วนท้องถิ่น, กรมส่งเสริมคุณภาพสิ่งแวดล้อม: 418 of them): left out, they break
+#: between their own words instead of running out of a narrow table column.
+LONGEST = 20
+#: Royal titles and names stay whole whatever their length (สมเด็จพระกนิษฐาธิราชเจ้า).
+ROYAL = ("สมเด็จพระ", "กรมสมเด็จพระ", "พระบาทสมเด็จ", "เจ้าฟ้า", "กรมพระ", "กรมหลวง", "พระเจ้า")  # longer pieces are phrases, not names: they stay breakable between their words
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e4e]{1,4}\.")
 _NAME_KEYS = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?(?:title|name|source|agency|province|position)\s*:\s*(.+)$")
 _LIST_KEYS = re.compile(r"^\s*(?:area|new_areas)\s*:\s*$")
@@ -66,6 +78,7 @@ class Dictionary:
     folder: Path | None
     words: int = 0
     reason: str = ""
+    trie: bool = False  # a thbrk.tri is there (else libthai keeps its own dictionary)
 
 
 def base_trie() -> Path | None:
@@ -73,17 +86,16 @@ def base_trie() -> Path | None:
     return next((d / "thbrk.tri" for d in TRIE_DIRS if (d / "thbrk.tri").is_file()), None)
 
 
-def pythainlp_words() -> Path | None:
-    """PyThaiNLP's word list, located without importing the package."""
-    try:
-        spec = importlib.util.find_spec("pythainlp")
-    except (ImportError, ValueError):
-        return None
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "corpus" / "words_th.txt"
-        if path.is_file():
-            return path
-    return None
+def pythainlp_words() -> Path:
+    """PyThaiNLP's word list as shipped with dossier (``dossier/data/README.md``)."""
+    return WORD_LIST
+
+
+def reduce(entries: Iterable[str]) -> list[str]:
+    """What a line-break dictionary can hold of a word list: entries split at spaces, ฯ taken
+    off, pieces of Thai letters and marks only (how ``dossier/data/words_th.txt.gz`` was made)."""
+    return sorted({piece.strip("ฯ") for entry in entries for piece in entry.split()
+                   if _WORD.fullmatch(piece.strip("ฯ"))})
 
 
 def name_words(text: str) -> set[str]:
@@ -108,9 +120,13 @@ def vocabulary_of(texts: Iterable[str]) -> set[str]:
     line by line: a file that does not parse still gives its names)."""
     found: set[str] = set()
     for text in texts:
-        in_list = False
+        in_list, top = False, ""
         for line in text.splitlines():
             line = line.split(" #", 1)[0]
+            if line[:1].isalpha():
+                top = line.split(":", 1)[0]
+            if top in PHRASES:
+                continue
             if _LIST_KEYS.match(line):
                 in_list = True
                 continue
@@ -157,47 +173,53 @@ def _stamp(path: Path | None) -> str:
     return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _all_words(own: set[str], listed: Path | None) -> list[str]:
-    words = set(own)
-    if listed is not None:
-        words |= {w for w in (line.strip() for line in listed.read_text(encoding="utf-8").splitlines())
-                  if _WORD.fullmatch(w)}
-    return sorted(words)
+def _all_words(own: set[str], listed: Path) -> list[str]:
+    with gzip.open(listed, "rt", encoding="utf-8") as lines:
+        return sorted(own | {w for w in (line.strip() for line in lines)
+                             if _WORD.fullmatch(w) and (len(w) <= LONGEST or w.startswith(ROYAL))})
+
+
+def _key(trie: Path | None, listed: Path | None, own: set[str]) -> str:
+    """Keyed by its inputs: the installed trie and word list (path, size, time) and our words."""
+    text = "\n".join([VERSION, _stamp(trie), _stamp(listed), str(shutil.which("trietool")), *sorted(own)])
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def key(root: Path) -> str:
+    """What the line breaks of the repository at ``root`` depend on (for the build's keys)."""
+    return _key(base_trie(), pythainlp_words(), repository_words(root))
 
 
 def build(root: Path, cache: Path | None = None) -> Dictionary:
-    """The dictionary for the repository at ``root``, built into the cache unless already there."""
+    """The dictionary for the repository at ``root``, built into the cache unless already there:
+    ``words.txt`` always, ``thbrk.tri`` when libthai's trie and ``trietool`` are installed."""
     trie, tool = base_trie(), shutil.which("trietool")
-    if trie is None:
-        return Dictionary(None, reason="libthai's thbrk.tri is not installed (libthai-data)")
-    if tool is None:
-        return Dictionary(None, reason="trietool is not installed (libdatrie1-bin): libthai's own dictionary is used")
+    reason = ("libthai's thbrk.tri is not installed (libthai-data)" if trie is None else
+              "trietool is not installed (libdatrie1-bin): libthai's own dictionary is used" if tool is None else "")
     own, listed = repository_words(root), pythainlp_words()
-    # Keyed by its inputs: the installed trie and word list (path, size, time) and our words.
-    key = hashlib.sha256("\n".join([VERSION, _stamp(trie), _stamp(listed), *sorted(own)]).encode())
-    folder = (cache or cache_root()) / key.hexdigest()[:24]
-    if (folder / "thbrk.tri").is_file():
-        return Dictionary(folder, len(own))
+    folder = (cache or cache_root()) / _key(trie, listed, own)
+    if (folder / "words.txt").is_file():
+        return Dictionary(folder, len(own), reason, (folder / "thbrk.tri").is_file())
     words = _all_words(own, listed)
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".new-", dir=folder.parent))
     try:
-        shutil.copyfile(trie, work / "thbrk.tri")
         (work / "words.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-        # trietool reads DIR/NAME.tri relative to its -p folder (an absolute NAME is refused)
-        subprocess.run([tool, "-p", str(work), "thbrk", "add-list", "-e", "utf-8", str(work / "words.txt")],
-                       check=True, capture_output=True, timeout=120)
-        (work / "words.txt").unlink()
+        if trie is not None and tool is not None:
+            shutil.copyfile(trie, work / "thbrk.tri")
+            # trietool reads DIR/NAME.tri relative to its -p folder (an absolute NAME is refused)
+            subprocess.run([tool, "-p", str(work), "thbrk", "add-list", "-e", "utf-8", str(work / "words.txt")],
+                           check=True, capture_output=True, timeout=120)
         try:
             work.rename(folder)  # atomic: another process may have made the same one meanwhile
         except OSError:
-            if not (folder / "thbrk.tri").is_file():
+            if not (folder / "words.txt").is_file():
                 raise
     except (OSError, subprocess.SubprocessError) as exc:
         return Dictionary(None, reason=f"the dictionary could not be built: {exc}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return Dictionary(folder, len(words))
+    return Dictionary(folder, len(words), reason, (folder / "thbrk.tri").is_file())
 
 
 def activate(root: Path, cache: Path | None = None) -> Dictionary:
@@ -206,5 +228,7 @@ def activate(root: Path, cache: Path | None = None) -> Dictionary:
     process yet: libthai loads its dictionary once."""
     found = build(root, cache)
     if found.folder is not None:
-        os.environ[ENV] = str(found.folder)
+        os.environ[WORDS_ENV] = str(found.folder / "words.txt")
+        if found.trie:
+            os.environ[ENV] = str(found.folder)
     return found

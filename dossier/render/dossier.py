@@ -91,6 +91,9 @@ def warm_up() -> None:
 
     textlayer.install()
     leaders.install()
+    from dossier.render import thaiwrap
+
+    thaiwrap.segmenter()  # the word list is loaded once per process, before the first task
 
 
 def toc_anchors(view: ProjectView) -> list[str]:

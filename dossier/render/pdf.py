@@ -155,9 +155,14 @@ class Engine:
 
         started = time.perf_counter()
         refused_before = len(self.fetcher.refused)
+        from dossier.render import thaiwrap
+
         with self._step(source_file):
-            document = weasyprint.HTML(string=html, base_url=str(base_dir) + os.sep,
+            document = weasyprint.HTML(string=thaiwrap.wrap_html(html), base_url=str(base_dir) + os.sep,
                                        url_fetcher=self.fetcher).render(font_config=self.font_config)
+        for page in document.pages:  # the word marks of thaiwrap are no part of a bookmark's label
+            page.bookmarks = [(level, label.replace(thaiwrap.ZWSP, ""), *rest)
+                              for level, label, *rest in page.bookmarks]
         seconds = time.perf_counter() - started
         self.timings.layout += seconds
         warnings = [Diagnostic(source_file, Pos(), "resource-refused", Severity.WARNING, {"url": url, "reason": why})

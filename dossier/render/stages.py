@@ -204,7 +204,10 @@ def _province_item(ws: Workspace) -> Checked:
 
 
 def run_build(ws: Workspace, items: list[Item], options: Options, report: Progress) -> Outcome:
+    from dossier.thaidict import activate
+
     outcome = Outcome()
+    activate(ws.root)  # before the workers start and before any Thai is laid out here
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(items, options, manifest, env)

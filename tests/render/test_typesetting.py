@@ -47,7 +47,7 @@ def _lines(box: boxes.Box, found: list[boxes.LineBox]) -> None:
 
 def _line_text(line: boxes.LineBox) -> str:
     return "".join(box.text for box in line.descendants() if isinstance(box, boxes.TextBox)
-                   and not (box.element_tag or "").endswith(("::marker", "::before", "::after")))
+                   and not (box.element_tag or "").endswith(("::marker", "::before", "::after"))).replace("\u200b", "")
 
 
 def test_lines_break_between_words(bundled: Rendered, libthai) -> None:
@@ -67,7 +67,7 @@ def test_lines_break_between_words(bundled: Rendered, libthai) -> None:
         for element, texts in paragraphs:
             if element is None or len(texts) < 2:
                 continue
-            source = " ".join("".join(element.itertext()).split())
+            source = " ".join("".join(element.itertext()).replace("\u200b", "").split())  # thaiwrap's word marks
             end = 0
             for text in texts[:-1]:
                 text = text.strip()

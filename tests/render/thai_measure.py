@@ -38,20 +38,23 @@ UNITS = tuple(sorted((
     "ราย", "ปี", "เดือน", "วัน", "ชั่วโมง", "ใบ", "แห่ง", "ต้น", "ล้าน", "หมู่บ้าน", "ชุมชน", "รุ่น", "คัน",
     "เที่ยว", "จุด", "เรื่อง", "คืน", "ตารางกิโลเมตร", "ไมครอน", "ไมโครกรัม", "ฉบับ", "สัปดาห์", "ภาคเรียน",
     "หลัง", "ตัว", "กลุ่ม", "เท่า", "ข้อ", "คณะ", "คำถาม", "คู่", "ลิตร", "นาที", "หน่วย", "องศา"), key=len, reverse=True))
-BEFORE_NUMBER = ("พ.ศ.", "ค.ศ.", "ร้อยละ", "หมู่ที่", "ม.")
+BEFORE_NUMBER = ("พ.ศ.", "ค.ศ.", "ร้อยละ", "หมู่ที่")
+ABBREVIATION = re.compile(r"[\u0e01-\u0e4e]{1,5}\.(?:[\u0e01-\u0e4e]{1,5}\.)*")
 DIGIT = re.compile(r"[0-9\u0e50-\u0e59]")
 IGNORED = str.maketrans({"\u2060": None, "\u200b": None, "\u00a0": " ", "\u202f": " "})
 
 
 @dataclass
 class Paragraph:
-    """The printed lines of one block (paragraph, list item, cell, heading), in order."""
+    """The printed lines of one block (paragraph, list item, cell, heading), in order, and per
+    line end whether a space was there (WeasyPrint drops the space a line ends at)."""
 
     lines: list[str] = field(default_factory=list)
+    spaced: list[bool] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        return "".join(self.lines)
+        return "".join(line + (" " if space else "") for line, space in zip(self.lines, self.spaced + [False]))
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,35 @@ class LineEnd:
     after: str  # the start of the next
     paragraph: str
     offset: int  # where the break falls in the paragraph's text
+    spaced: bool  # the break took the place of a space
+
+
+def _element_text(element: Any) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext()).translate(IGNORED)) if element is not None else ""
+
+
+def _spaces(lines: list[str], source: str) -> list[bool]:
+    """Whether each line but the last ended at a space of ``source`` (the block's own text)."""
+    found, at = [], 0
+    for line in lines[:-1]:
+        text = line.strip()
+        where = source.find(text, at) if text else -1
+        if where < 0:
+            found.append(line != line.rstrip())
+            continue
+        at = where + len(text)
+        found.append(at < len(source) and source[at] == " ")
+    return found
 
 
 def laid_paragraphs(document: Any) -> list[Paragraph]:
     """Every block's printed lines, from a WeasyPrint Document's layout boxes; a block split
-    over pages is one paragraph (its fragments share their element)."""
+    over pages is one paragraph (its fragments share their element), a fragment repeated on a
+    later page (a table's header row) counts once."""
     from weasyprint.formatting_structure import boxes
 
-    found: dict[object, Paragraph] = {}
+    fragments: dict[object, list[list[str]]] = {}
+    elements: dict[object, Any] = {}
 
     def text_of(box: Any) -> str:
         if isinstance(box, boxes.TextBox):
@@ -81,22 +105,35 @@ def laid_paragraphs(document: Any) -> list[Paragraph]:
             else:
                 yield from walk(child)
 
-    for page in document.pages:
+    for number, page in enumerate(document.pages):
+        on_page: dict[object, list[str]] = {}
         for block, line in walk(page._page_box):
-            key = (block.element, block.element_tag) if block.element is not None else id(block)
-            found.setdefault(key, Paragraph()).lines.append(text_of(line).translate(IGNORED))
-    return list(found.values())
+            key = (block.element, block.element_tag) if block.element is not None else (number, id(block))
+            elements[key] = block.element
+            on_page.setdefault(key, []).append(text_of(line).translate(IGNORED))
+        for key, lines in on_page.items():
+            if lines not in fragments.get(key, []):
+                fragments.setdefault(key, []).append(lines)
+    found = []
+    for key, parts in fragments.items():
+        lines = [line for part in parts for line in part]
+        spaced = _spaces(lines, _element_text(elements.get(key)))
+        found.append(Paragraph([line.rstrip() if space else line for line, space in zip(lines, spaced + [False])],
+                               spaced))
+    return found
 
 
 def line_ends(paragraph: Paragraph) -> Iterator[LineEnd]:
     offset = 0
-    for before, after in zip(paragraph.lines, paragraph.lines[1:]):
+    for before, after, spaced in zip(paragraph.lines, paragraph.lines[1:], paragraph.spaced):
         offset += len(before)
-        yield LineEnd(before, after, paragraph.text, offset)
+        yield LineEnd(before, after, paragraph.text, offset, spaced)
+        offset += spaced
 
 
 def thai_to_thai(end: LineEnd) -> bool:
-    return bool(end.before and end.after and THAI.match(end.before[-1]) and THAI.match(end.after[0]))
+    return bool(not end.spaced and end.before and end.after and THAI.match(end.before[-1])
+                and THAI.match(end.after[0]))
 
 
 class Segmenter:
@@ -119,12 +156,25 @@ class Segmenter:
             for token in self.tokenizer.word_tokenize(text):
                 at += len(token)
                 offsets.append(at)
+            for abbreviation in ABBREVIATION.finditer(text):  # อพ.สธ. is a word of its own
+                offsets += [abbreviation.start(), abbreviation.end()]
             found = self._cache[text] = frozenset(offsets)
         return found
 
 
 def inside_word(end: LineEnd, segmenter: Segmenter) -> bool:
     return thai_to_thai(end) and end.offset not in segmenter.boundaries(end.paragraph)
+
+
+def in_long_compound(end: LineEnd, segmenter: Segmenter) -> bool:
+    """A break inside a word longer than dossier.thaidict.LONGEST letters (a long compound such
+    as องค์กรปกครองส่วนท้องถิ่น, which the renderer breaks between its own words)."""
+    from dossier.thaidict import LONGEST
+
+    bounds = sorted(segmenter.boundaries(end.paragraph))
+    start = max((b for b in bounds if b < end.offset), default=0)
+    stop = min((b for b in bounds if b > end.offset), default=len(end.paragraph))
+    return stop - start > LONGEST
 
 
 def edge_violation(end: LineEnd) -> str | None:
@@ -141,7 +191,8 @@ def edge_violation(end: LineEnd) -> str | None:
         return f"{after[0]} at a line's start: …{before[-12:]}|{after[:8]}…"
     if DIGIT.match(before[-1]) and after.startswith(UNITS):
         return f"a number apart from its unit: …{before[-12:]}|{after[:8]}…"
-    if before.endswith(BEFORE_NUMBER) and DIGIT.match(after[0]):
+    if DIGIT.match(after[0]) and (before.endswith(BEFORE_NUMBER) or (
+            not end.spaced and before[-1] == "." and ABBREVIATION.search(before[-8:]))):
         return f"{before.split()[-1]} apart from its number: …{before[-12:]}|{after[:8]}…"
     return None
 
@@ -227,6 +278,7 @@ class Figures:
     line_ends: int = 0
     thai_line_ends: int = 0
     inside_word: list[str] = field(default_factory=list)
+    long_compounds: list[str] = field(default_factory=list)  # between the words of a long compound
     violations: list[str] = field(default_factory=list)
     paragraphs: int = 0
     unread: dict[str, list[str]] = field(default_factory=dict)
@@ -247,13 +299,17 @@ def measure(outcome: Any, root: Path, numerals: str, segmenter: Segmenter | None
                 if thai_to_thai(end):
                     figures.thai_line_ends += 1
                     if inside_word(end, segmenter):
-                        figures.inside_word.append(f"{built.checked.slug}: …{end.before[-12:]}|{end.after[:10]}…")
+                        where = f"{built.checked.slug}: …{end.before[-12:]}|{end.after[:10]}…"
+                        if in_long_compound(end, segmenter):
+                            figures.long_compounds.append(where)
+                        else:
+                            figures.inside_word.append(where)
                 problem = edge_violation(end)
                 if problem:
                     figures.violations.append(f"{built.checked.slug}: {problem}")
         wanted = source_paragraphs(built, numerals)
         figures.paragraphs += len(wanted)
-        for name, extract in (extractors or EXTRACTORS).items():
+        for name, extract in (EXTRACTORS if extractors is None else extractors).items():
             text = extract(built.rendered.path)
             haystack = squash(text)
             figures.unread.setdefault(name, []).extend(
