@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 import unicodedata
 import weakref
 from collections import Counter
@@ -73,13 +74,34 @@ def install() -> None:
     @functools.wraps(original)
     def draw_first_line(stream: Any, textbox: Any, text_overflow: str,
                         block_ellipsis: Any, matrix: Any) -> Any:
+        actual = actual_text(textbox.text) if text_overflow != "ellipsis" and block_ellipsis == "none" else None
+        if actual is not None:
+            stream.begin_marked_content("Span", actual)
         emojis = original(stream, textbox, text_overflow, block_ellipsis, matrix)
+        if actual is not None:
+            stream.end_marked_content()
         _remap_line(stream, textbox)
         return emojis
 
     setattr(draw_first_line, _MARKER, original)
     # Module attribute: draw_text() and svg.text (imported at call time) both use it.
     draw_text.draw_first_line = draw_first_line
+
+
+# Thai marks drawn over or under their base: readers that place text by glyph position
+# (poppler, pdfium) move them (มีส่วนร่วม → มีสว่นร่วม) or put them on a line of their own.
+_THAI_MARKS = re.compile("[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+_NOT_DRAWN = str.maketrans({"\u200b": None, "\u2060": None})
+
+
+def actual_text(text: str) -> bytes | None:
+    """The property list of a ``/Span`` marked-content sequence giving the drawn ``text`` as
+    ``/ActualText`` (PDF 32000-1 §14.9.4), for text with Thai marks (else None): poppler's
+    pdftotext and pdfium (Chrome) then read it as typed, whatever the glyphs' positions."""
+    if not _THAI_MARKS.search(text):
+        return None
+    encoded = ("\ufeff" + text.translate(_NOT_DRAWN)).encode("utf-16-be").hex().upper()
+    return f"<</ActualText <{encoded}>>>".encode()
 
 
 def is_installed() -> bool:
