@@ -2,6 +2,8 @@
 # System packages dossier needs, installed only when missing (Debian/Ubuntu, as root or via sudo).
 #   pango + libthai   WeasyPrint's text layout and Thai line breaking (usually already present)
 #   libharfbuzz-subset0  font subsetting: without it write_pdf is ~2x slower and warns
+#   libdatrie1-bin   trietool: builds libthai's line-break dictionary with 61,000 more words and the
+#                    repository's names (dossier.thaidict); without it libthai's own 25,000 are used
 #   poppler-utils, qpdf  the tests read PDFs back (pdftotext, pdffonts, pdftoppm, qpdf --check)
 #   chromium (tests, best effort)  loads the `dossier serve` page in a real browser; without it
 #                        that part of the test is skipped, so a failed install does not stop CI
@@ -11,6 +13,7 @@ have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib libpango-1.0.so.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib libthai.so.0 || need+=(libthai0)
 have_lib libharfbuzz-subset.so.0 || need+=(libharfbuzz-subset0)
+command -v trietool >/dev/null || need+=(libdatrie1-bin)
 if [ "${1:-}" = "--test" ]; then
   command -v pdftotext >/dev/null || need+=(poppler-utils)
   command -v qpdf >/dev/null || need+=(qpdf)

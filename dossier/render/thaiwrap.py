@@ -137,40 +137,32 @@ def _glue(tokens: list[str], quotes_open: bool) -> tuple[list[bool], bool]:
 
 
 class LibThai:
-    """libthai's own word breaks (``th_brk_find_breaks``) with the trie Pango uses, via ctypes."""
+    """libthai's own word breaks (``th_brk_find_breaks``), via ctypes, from the breaker libthai
+    shares in the process: the one Pango uses, with the dictionary it loaded first."""
 
-    def __init__(self, trie: Path) -> None:
+    def __init__(self) -> None:
         import ctypes
         import ctypes.util
 
         self.lib = ctypes.CDLL(ctypes.util.find_library("thai") or "libthai.so.0")
-        self.lib.th_brk_new.restype = ctypes.c_void_p
-        self.lib.th_brk_new.argtypes = [ctypes.c_char_p]
         self.lib.th_brk_find_breaks.restype = ctypes.c_int
         self.lib.th_brk_find_breaks.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
                                                 ctypes.POINTER(ctypes.c_int), ctypes.c_size_t]
-        self.brk = self.lib.th_brk_new(str(trie).encode())
-        if not self.brk:
-            raise OSError(f"libthai could not read {trie}")
         self._ctypes = ctypes
 
     def breaks(self, text: str) -> set[int]:
         """Offsets where libthai allows a break (TIS-620: one byte a character)."""
         data = text.encode("tis_620", errors="replace")
         positions = (self._ctypes.c_int * (len(data) + 1))()
-        found = self.lib.th_brk_find_breaks(self.brk, data, positions, len(data) + 1)
-        return set(positions[:found])
+        found = self.lib.th_brk_find_breaks(None, data, positions, len(data) + 1)
+        return set(positions[:max(found, 0)])
 
 
-@functools.lru_cache(maxsize=4)
-def libthai(folder: str) -> LibThai | None:
-    """libthai with the trie of ``folder`` (default: ``$LIBTHAI_DICTDIR``, else the installed one)."""
-    from dossier.thaidict import base_trie
-
-    trie = Path(folder) / "thbrk.tri" if folder else base_trie()
+@functools.lru_cache(maxsize=1)
+def libthai() -> LibThai | None:
     try:
-        return LibThai(trie) if trie is not None and trie.is_file() else None
-    except OSError:
+        return LibThai()
+    except (OSError, AttributeError):
         return None
 
 
@@ -227,7 +219,7 @@ def wrap_html(document: str, segment: Callable[[str], list[str]] | None = None) 
     segment = segment or segmenter()
     if segment is None:
         return document
-    breaker = libthai(os.environ.get("LIBTHAI_DICTDIR", ""))
+    breaker = libthai()
     parts = _TAG.split(document)
     skipping: list[str] = []
     quotes_open = False
