@@ -93,7 +93,10 @@ def warm_up() -> None:
     leaders.install()
     from dossier.render import thaiwrap
 
-    thaiwrap.segmenter()  # the word list is loaded once per process, before the first task
+    thaiwrap.segmenter()  # the word lists are loaded once per process, before the first task:
+    breaker = thaiwrap.libthai()  # newmm's, and libthai's trie (about 0.1 s)
+    if breaker is not None:
+        breaker.breaks("ก")
 
 
 def toc_anchors(view: ProjectView) -> list[str]:

@@ -208,6 +208,9 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
 
     outcome = Outcome()
     activate(ws.root)  # before the workers start and before any Thai is laid out here
+    from dossier.render.thaiwrap import segmenter
+
+    segmenter()  # its word list loaded once here: the forked workers have it already
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(items, options, manifest, env)
