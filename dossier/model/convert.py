@@ -21,6 +21,8 @@ from dossier.load import Mapping, Node, Scalar, Sequence, to_plain
 from dossier.model.types import Email, Markdown, Phone, Year
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# What is left of a number like 7,450.5 written inside { }, where YAML splits at the comma.
+_THOUSANDS_TAIL = re.compile(r"[0-9๐-๙]{3}([.,][0-9๐-๙]+)*")
 _PHONE = re.compile(r"(\+66|0)[\d\s\-]{7,14}(\s*(ต่อ|ext\.?|#)\s*\d{1,5})?")
 
 
@@ -92,6 +94,9 @@ class Converter:
         values: dict[str, Any] = {}
         for key, entry in node.entries.items():
             if key not in fields:
+                if _THOUSANDS_TAIL.fullmatch(key):  # {result: 7,450}: the comma split the number
+                    self.add_problem(entry.key_pos, "number-comma-in-braces", tail=key)
+                    continue
                 allowed = list(fields)
                 self.add_problem(entry.key_pos, "unknown-key", key=key, suggestion=suggest(key, allowed), allowed=allowed)
                 continue
