@@ -76,9 +76,10 @@ def markdown_checks(source: Source, project: Project, limits: Limits) -> Iterato
 def _pasted(source: Source, start: int, path: str, text: str) -> Iterator[Diagnostic]:
     """``#`` lines that print otherwise than they look (hashtags, notes as headings), each on
     its own line of the file: searched in order, so a line written twice is found twice."""
-    lines = source.text.split("\n")
+    found_lines = paste_findings(text) if "#" in text else []
+    lines = source.text.split("\n") if found_lines else []
     after = max(start, 1)
-    for found in paste_findings(text):
+    for found in found_lines:
         pos = Pos(start, 1)
         for number in range(after, len(lines) + 1):
             column = lines[number - 1].find(found.source)
