@@ -174,3 +174,90 @@ def test_validate_warns_at_the_line_of_a_hashtag_or_a_note(pasted: Rendered) -> 
 ])
 def test_normalize(text: str, markdown: str) -> None:
     assert normalize(text).text == markdown
+
+
+@pytest.fixture(scope="module")
+def far_problems(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """A draft whose problems sit past line 1,000 and at wide columns (a long file, as a
+    province's largest projects are), so that line:column is the widest it gets."""
+    text = PASTED.read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^  model: \|.*?(?=^  collaboration:)", "", text)  # a required section missing
+    text = text.replace("    และไม่ทราบว่าต้องปรับปรุงอย่างไร\n",
+                        "    และไม่ทราบว่าต้องปรับปรุงอย่างไร ตามที่ได้สำรวจไว้ในบันทึกฉบับก่อนหน้า <b>สำคัญ</b>\n")
+    padding = "".join(f"# บันทึกการแก้ไขครั้งที่ {n}\n" for n in range(1, 1200))
+    root = _repo(tmp_path_factory.mktemp("far"), {"far": padding + text})
+    return _render(root, draft=True)
+
+
+def test_the_problems_table_has_room_for_line_and_column(far_problems: Rendered) -> None:
+    built = far_problems.built("far")
+    assert built.draft
+    where = {localize_digits(f"{d.line}:{d.column}") for d in built.checked.diagnostics}
+    assert any(len(w) >= 7 for w in where), where  # e.g. ๑๒๘๓:๔๗
+    last = words(built.rendered.path)[-1]
+    cells = [b for b in last if b.text in where]
+    assert len(cells) == len(where)  # each printed whole, as one word
+    levels = [b for b in last if flat(b.text) in (flat("ข้อผิดพลาด"), flat("คำเตือน"))]
+    assert {flat(b.text) for b in levels} == {flat("ข้อผิดพลาด"), flat("คำเตือน")}  # whole words, not wrapped
+    for cell in cells:
+        level = next(b for b in levels if abs(b.y0 - cell.y0) < 4)  # the same row
+        assert cell.x1 < level.x0 - 2, (cell, level)  # no overlap with the next column
+
+
+def localize_digits(text: str) -> str:
+    from dossier.render.numerals import localize
+
+    return localize(text, "thai")
+
+
+# Blank lines before the partners table and before the indicators table: variants 1-3 put the
+# partners' "ภาคชุมชน" group row, and variant 18 the indicators' note, at the foot of a page
+# (found by rendering 0-29 with the stylesheet before these rules: each then stood alone).
+SHIFTS = (1, 2, 3, 17, 18, 19)
+SOURCE_NOTE = "รายงานผลการตรวจคุณภาพน้ำ สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัด"
+
+
+def shifted(lines: int) -> str:
+    text = re.sub(r"(?m)^    \|.*\n", "", PASTED.read_text(encoding="utf-8"))  # without the long table
+    text = re.sub(r"(?m)^(    year: 2563)$", rf"\1\n    source: {SOURCE_NOTE}", text)
+    text = text.replace("  - name: องค์กรปกครองส่วนท้องถิ่นที่เปิดเผยข้อมูลคุณภาพน้ำและสถานประกอบการต่อสาธารณะ\n",
+                        "  - name: ตัวชี้วัดสุดท้ายของตาราง\n")
+    fill = "".join(f"    บรรทัดเติมที่ {n}  \n" for n in range(1, lines + 1))
+    text = text.replace("  results: |\n", "\n" + fill + "  results: |\n", 1)  # ends collaboration
+    return text.replace("  sustainability: |\n", "\n" + fill + "  sustainability: |\n", 1)  # ends results
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    root = _repo(tmp_path_factory.mktemp("tables"), {f"shift-{k:02d}": shifted(k) for k in SHIFTS})
+    return _render(root)
+
+
+def page_of(texts: list[str], phrase: str) -> list[int]:
+    return [number for number, text in enumerate(texts) if skeleton(phrase) in text]
+
+
+def test_tables_keep_their_header_group_rows_and_note(tables: Rendered) -> None:
+    split = 0
+    for k in SHIFTS:
+        texts = [skeleton(t) for t in pages(tables.pdf(f"shift-{k:02d}"))]
+        # the note under the indicators is on the page of the table's last row
+        assert page_of(texts, "แหล่งข้อมูล:") == page_of(texts, "ตัวชี้วัดสุดท้ายของตาราง")[:1], k  # (then the timeline)
+        # a group row of the partners is on the page of its first row
+        for group, first in (("ภาครัฐ (", "เทศบาลเมืองสมุทรสงคราม"), ("ภาคชุมชน (", "อาสาสมัครสาธารณสุข"),
+                             ("ภาคเอกชน (", "ชมรมผู้ประกอบการร้านอาหาร")):
+            assert page_of(texts, group) == page_of(texts, first)[:1], (k, group)
+        # a table split across pages repeats its header rows on each page
+        rows = sorted({p for g in ("ภาครัฐ (", "ภาคชุมชน (", "ภาคเอกชน (") for p in page_of(texts, g)})
+        split += len(rows) > 1
+        for number in rows:
+            assert skeleton("ภาคีเครือข่าย บทบาท") in texts[number], (k, number)
+    assert split  # some variant splits the partners' table
+
+
+def test_a_long_markdown_table_repeats_its_header(pasted: Rendered) -> None:
+    texts = [skeleton(t) for t in pages(pasted.pdf("pasted-waste"))]
+    rows = sorted({p for n in range(1, 37) for p in page_of(texts, f"จุดที่ {localize_digits(str(n))} ")})
+    assert len(rows) >= 2
+    for number in rows:
+        assert skeleton("จุดตรวจวัด ออกซิเจนละลาย") in texts[number]
