@@ -86,8 +86,11 @@ def _pasted(source: Source, start: int, path: str, text: str) -> Iterator[Diagno
             if column >= 0:
                 pos, after = Pos(number, column + 1), number + 1
                 break
-        code = "markdown-hashtag" if found.kind == "hashtag" else "markdown-heading-note"
-        yield Diagnostic(source.file, pos, code, Severity.WARNING, {"field": path, "shown": found.shown[:80]})
+        args = {"field": path, "shown": found.shown[:80]}
+        if found.kind == "hashtag":
+            yield Diagnostic(source.file, pos, "markdown-hashtag", Severity.WARNING, args)
+        else:
+            yield Diagnostic(source.file, pos, "markdown-heading-note", Severity.WARNING, args)
 
 
 def image_size(data: bytes) -> tuple[str, int, int] | None:

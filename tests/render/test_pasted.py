@@ -237,7 +237,13 @@ def page_of(texts: list[str], phrase: str) -> list[int]:
     return [number for number, text in enumerate(texts) if skeleton(phrase) in text]
 
 
-def test_tables_keep_their_header_group_rows_and_note(tables: Rendered) -> None:
+def test_tables_keep_their_header_group_rows_and_note(tables: Rendered, pasted: Rendered) -> None:
+    # a long Markdown table repeats its header row on every page it spans
+    texts = [skeleton(t) for t in pages(pasted.pdf("pasted-waste"))]
+    rows = sorted({p for n in range(1, 37) for p in page_of(texts, f"จุดที่ {localize_digits(str(n))} ")})
+    assert len(rows) >= 2
+    for number in rows:
+        assert skeleton("จุดตรวจวัด ออกซิเจนละลาย") in texts[number]
     split = 0
     for k in SHIFTS:
         texts = [skeleton(t) for t in pages(tables.pdf(f"shift-{k:02d}"))]
@@ -253,11 +259,3 @@ def test_tables_keep_their_header_group_rows_and_note(tables: Rendered) -> None:
         for number in rows:
             assert skeleton("ภาคีเครือข่าย บทบาท") in texts[number], (k, number)
     assert split  # some variant splits the partners' table
-
-
-def test_a_long_markdown_table_repeats_its_header(pasted: Rendered) -> None:
-    texts = [skeleton(t) for t in pages(pasted.pdf("pasted-waste"))]
-    rows = sorted({p for n in range(1, 37) for p in page_of(texts, f"จุดที่ {localize_digits(str(n))} ")})
-    assert len(rows) >= 2
-    for number in rows:
-        assert skeleton("จุดตรวจวัด ออกซิเจนละลาย") in texts[number]
