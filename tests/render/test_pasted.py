@@ -87,6 +87,9 @@ def test_pasted_lists_print_as_lists_with_their_numbers(pasted: Rendered) -> Non
     collaboration = [starting(lines, m) for m in ("๑. สำนักงานส่งเสริมการปกครองท้องถิ่น", "๒. สำนักงานทรัพยากร",
                                                    "(๑) ให้ผู้ค้ารายย่อย", "(๒) ให้ท้องถิ่นสนับสนุน")]
     assert collaboration == sorted(collaboration)
+    # 1) markers keep their closing parenthesis
+    plan = [starting(lines, m) for m in ("๑) ขยายผลไปยังองค์กร", "๒) เชื่อมโยงข้อมูล")]
+    assert plan[0] < plan[1]
 
 
 def printed(phrase: str) -> re.Pattern[str]:
