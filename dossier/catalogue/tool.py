@@ -183,4 +183,19 @@ MESSAGES: dict[str, Entry] = {
         "created the province repository in {folder}. Next: cd {folder}, git init, dossier new (add a project), "
         "dossier validate, then commit and push to GitHub (the agencies' guide is GUIDE.md)",
     ),
+    # --- Markdown as agencies paste it (dossier.render.paste) ------------------------------
+    "markdown-hashtag": Entry(
+        "บรรทัดนี้ใน {field} ขึ้นต้นด้วย # โดยไม่เว้นวรรค จะพิมพ์เป็นข้อความตามที่เขียน \"{shown}\" ไม่ใช่หัวข้อ และไม่ถูกซ่อน",
+        "this line of {field} starts with # and no space: it prints as written, \"{shown}\", not as a heading, and is not hidden",
+        "ถ้าเป็นคำแนะนำหรือบันทึกถึงตัวเอง ให้ลบบรรทัดนี้ ถ้าต้องการหัวข้อย่อย ให้เว้นวรรคหลังเครื่องหมาย เช่น ## หัวข้อ",
+        "if it is a hint or a note to yourself, delete the line; for a sub-heading put a space after the marks, e.g. ## Heading",
+    ),
+    "markdown-heading-note": Entry(
+        "บรรทัดนี้ใน {field} จะพิมพ์เป็นหัวข้อย่อยตัวหนา \"{shown}\" ใต้หัวข้อของส่วนนี้ ไม่ใช่คำแนะนำที่ถูกซ่อน",
+        "this line of {field} prints as a bold sub-heading, \"{shown}\", below the section's heading: it is not a hidden note",
+        "บรรทัดที่ขึ้นต้นด้วย # ในข้อความจะถูกพิมพ์ ถ้าเป็นบันทึกถึงตัวเอง ให้ลบออก ถ้าตั้งใจให้เป็นหัวข้อย่อย ให้เขียน ## นำหน้าแทน "
+        "ถ้าต้องการพิมพ์เครื่องหมาย # ให้เขียน \\#",
+        "a line starting with # inside the text is printed; delete it if it is a note to yourself, write ## in front instead if a "
+        "sub-heading is meant, or \\# to print the mark itself",
+    ),
 }

@@ -18,6 +18,7 @@ import jinja2
 import markdown
 
 from dossier.render.mdpolicy import PolicyExtension
+from dossier.render.paste import PasteExtension, normalize
 from markupsafe import Markup
 
 from dossier import __version__, thai
@@ -41,11 +42,13 @@ def markdown_html(text: str | None, numerals: str = "arabic") -> str:
     text node in ``numerals`` (``arabic`` leaves Arabic digits and turns Thai ones Arabic)."""
     if not text:
         return ""
-    md = markdown.Markdown(extensions=["tables", "sane_lists", NumeralsExtension(numerals), PolicyExtension()],
+    pasted = normalize(clean(text))  # lists and hashtags as agencies paste them
+    md = markdown.Markdown(extensions=["tables", "sane_lists", PasteExtension(pasted.styles),
+                                       NumeralsExtension(numerals), PolicyExtension()],
                            output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    return md.convert(clean(text))
+    return md.convert(pasted.text)
 
 
 def front_label(index: int) -> str:

@@ -15,6 +15,7 @@ from dossier.errors import Diagnostic, Pos, Severity
 from dossier.limits import Limits
 from dossier.load import Source, locate
 from dossier.model import Project
+from dossier.render.paste import findings as paste_findings
 
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)[^>]*>?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -65,10 +66,31 @@ def markdown_checks(source: Source, project: Project, limits: Limits) -> Iterato
             scheme = _SCHEME.match(url)
             if scheme and scheme[1].lower() not in ("http", "https", "mailto"):
                 yield Diagnostic(file, at(m[0]), "link-scheme", Severity.WARNING, {"url": url[:80]})
+        yield from _pasted(source, start, path, text)
         rows = len(_TABLE_ROW.findall(text))
         if rows > limits.max_table_rows:
             yield Diagnostic(file, locate(source.root, path), "table-too-long", Severity.ERROR,
                              {"field": path, "rows": rows, "limit": limits.max_table_rows})
+
+
+def _pasted(source: Source, start: int, path: str, text: str) -> Iterator[Diagnostic]:
+    """``#`` lines that print otherwise than they look (hashtags, notes as headings), each on
+    its own line of the file: searched in order, so a line written twice is found twice."""
+    found_lines = paste_findings(text) if "#" in text else []
+    lines = source.text.split("\n") if found_lines else []
+    after = max(start, 1)
+    for found in found_lines:
+        pos = Pos(start, 1)
+        for number in range(after, len(lines) + 1):
+            column = lines[number - 1].find(found.source)
+            if column >= 0:
+                pos, after = Pos(number, column + 1), number + 1
+                break
+        args = {"field": path, "shown": found.shown[:80]}
+        if found.kind == "hashtag":
+            yield Diagnostic(source.file, pos, "markdown-hashtag", Severity.WARNING, args)
+        else:
+            yield Diagnostic(source.file, pos, "markdown-heading-note", Severity.WARNING, args)
 
 
 def image_size(data: bytes) -> tuple[str, int, int] | None:
