@@ -36,15 +36,21 @@ def changed_paths(root: Path, base: str, lang: str, quiet: bool) -> list[Path] |
 
 
 def write_step_summary(diagnostics: list[Diagnostic], lang: str, title: str) -> None:
-    """Append every problem to the GitHub job summary, when running in GitHub Actions."""
+    """Append every problem to the GitHub job summary, when running in GitHub Actions, keeping
+    the summary under ``max_summary_bytes`` (GitHub allows 1 MiB a step)."""
     from dossier.cli.report import summary_markdown
+    from dossier.limits import OUTPUT_LIMITS
 
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
     try:
         with open(target, "a", encoding="utf-8") as handle:
-            handle.write(summary_markdown(diagnostics, lang, title) + "\n")
+            budget = OUTPUT_LIMITS.max_summary_bytes - os.fstat(handle.fileno()).st_size - 1  # earlier lines stay
+            if budget < 4096:
+                info(catalogue.message("summary-full", lang, {"path": target}))
+                return
+            handle.write(summary_markdown(diagnostics, lang, title, budget) + "\n")
     except OSError as exc:
         info(catalogue.message("write-failed", lang, {"path": target, "reason": exc.strerror or str(exc)}))
 
