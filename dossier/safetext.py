@@ -40,11 +40,6 @@ def visible(value: object) -> str:
     return str(value).translate(_ESCAPES)
 
 
-def unsafe(text: str) -> bool:
-    """Would ``text`` need escaping? (A cheap test for the hot paths.)"""
-    return text != text.translate(_ESCAPES)
-
-
 def no_command(line: str) -> str:
     """``line``, with a backslash before it when it would start a workflow command."""
     stripped = line.lstrip()

@@ -11,6 +11,7 @@ import click
 from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
 from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
+from dossier.safetext import visible
 
 if TYPE_CHECKING:
     from dossier.workspace import Workspace
@@ -65,8 +66,9 @@ def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -
         except (DossierError, OSError):
             continue  # unreadable: validation reports why
         if count or encoding != "utf-8":
-            info(t(lang, f"แก้ {name}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
-                   f"fixed {name}: {count} correction{'s' if count != 1 else ''}"
+            shown = visible(name)
+            info(t(lang, f"แก้ {shown}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
+                   f"fixed {shown}: {count} correction{'s' if count != 1 else ''}"
                    + (f", saved as UTF-8 (was {encoding})" if encoding != "utf-8" else "")), quiet)
 
 

@@ -161,3 +161,14 @@ def test_the_job_summary_stays_under_one_mebibyte(repo: Path, tmp_path: Path) ->
     summary.write_text("x" * (MEBIBYTE - 100), encoding="utf-8")  # full: nothing is added
     done = dossier(repo, "validate", "--format", "github", "--lang", "en", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert summary.stat().st_size == MEBIBYTE - 100 and "close to the 1 MiB GitHub allows" in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif"])
+def test_the_hostile_corpus_never_prints_a_forged_line(fmt: str) -> None:
+    """Every file of tests/hostile/ (log-injection.yaml among them), in one run per format."""
+    hostile = ROOT / "tests" / "hostile"
+    files = sorted(p.name for p in hostile.glob("*.yaml") if p.name != "dossier.yaml")
+    done = dossier(hostile, "validate", "--lang", "en", "--format", fmt, *files)
+    assert done.returncode == 1 and "log-injection.yaml" in done.stdout
+    assert_unforged(done.stdout, annotations=fmt == "github")
+    assert_unforged(done.stderr)
