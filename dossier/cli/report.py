@@ -17,7 +17,7 @@ from typing import Iterable, TextIO
 from urllib.parse import quote
 
 from dossier import __version__, catalogue
-from dossier.errors import Diagnostic, Severity, capped
+from dossier.errors import MORE_PROBLEMS, Diagnostic, Severity, capped
 from dossier.limits import OUTPUT_LIMITS
 from dossier.safetext import visible
 
@@ -152,7 +152,8 @@ def summary_markdown(diagnostics: Iterable[Diagnostic], lang: str, title: str,
                f"| {_cell(d.message(lang))} | {_cell(d.hint(lang))} | {_cell(d.source or '')} |")
         size += len(row.encode("utf-8")) + 1
         if size > budget:
-            lines += ["", _cell(catalogue.message("summary-truncated", lang, {"count": len(items) - shown}))]
+            left = sum(int(d.args["count"]) if d.code == MORE_PROBLEMS else 1 for d in items[shown:])
+            lines += ["", _cell(catalogue.message("summary-truncated", lang, {"count": left}))]
             break
         lines.append(row)
     return "\n".join(lines) + "\n"
