@@ -34,10 +34,13 @@ def dossier(repo: Path, *args: str, env: dict[str, str] | None = None) -> subpro
 @pytest.fixture
 def evil_repo(tmp_path: Path) -> Path:
     """Two projects whose file names forge commands: one valid (it renders), one whose agency
-    value forges them too (an error that quotes the value)."""
+    value forges them too (an error that quotes the value); and a province named like a command,
+    which the status report puts at the start of a line."""
     repo = tmp_path / "repo"
     (repo / "projects").mkdir(parents=True)
-    shutil.copy(CASES / "dossier.yaml", repo / "dossier.yaml")
+    province = (CASES / "dossier.yaml").read_text(encoding="utf-8")
+    (repo / "dossier.yaml").write_text(re.sub(r"(?m)^province: .*$", 'province: "::error::forged province"', province),
+                                       encoding="utf-8")
     valid = (CASES / "valid-minimal.yaml").read_text(encoding="utf-8")
     (repo / "projects" / f"ok{EVIL}.yaml").write_text(valid, encoding="utf-8")
     (repo / "projects" / f"bad{EVIL}.yaml").write_text(valid.replace("agency: tnrs", f'agency: "tnrs{EVIL_YAML}"'),
@@ -87,7 +90,8 @@ def test_github_summary_and_status_and_build_never_print_a_forged_line(evil_repo
         assert status.returncode == 0, status.stderr
         assert_unforged(status.stdout)
         assert_unforged(status.stderr)
-    assert f"✗ projects/bad{ESCAPED}.yaml" in dossier(evil_repo, "status", "--lang", "en").stdout
+    text = dossier(evil_repo, "status", "--lang", "en").stdout
+    assert text.startswith("\\::error::forged province · ") and f"✗ projects/bad{ESCAPED}.yaml" in text
     board = tmp_path / "board.html"
     done = dossier(evil_repo, "status", "--format", "html", "-o", str(board))
     assert done.returncode == 0, done.stderr
