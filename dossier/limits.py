@@ -23,3 +23,15 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class OutputLimits:
+    """Caps on what the tool prints, so a file with a thousand times the same mistake gives a
+    readable report (and a GitHub job summary that GitHub accepts: it allows 1 MiB a step)."""
+
+    max_problems_per_code: int = 20  # of one code in one file; then one "and N more" entry
+    max_summary_bytes: int = 1_000_000  # the job summary ($GITHUB_STEP_SUMMARY) after this step
+
+
+OUTPUT_LIMITS = OutputLimits()

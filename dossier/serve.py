@@ -8,25 +8,34 @@ in several writes. The first build uses every CPU; each rebuild is an ordinary i
 stay loaded), so saving one project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
 problems and the PDFs of the last build; the page asks for the build number every second and
 reloads when it changes. It serves the output folder's PDFs of that build and nothing else.
+
+It answers only requests addressed to itself: a ``Host:`` header other than 127.0.0.1, localhost,
+[::1] or the address it listens on (with or without its port) is refused with 421, so a web page
+on another site cannot reach it through a DNS name that points to this computer (DNS
+rebinding). A browser that closes a connection early (a PDF viewer that stops reading, a page
+reloaded mid-download) is not a problem and prints nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import ipaddress
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from dossier import catalogue
-from dossier.errors import Diagnostic, DossierError
+from dossier.errors import Diagnostic, DossierError, capped
 from dossier.paths import PROVINCE_FILE
+from dossier.safetext import visible
 
 WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
@@ -142,11 +151,55 @@ class Site:
             self.preview = preview
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+
+
+@dataclass(frozen=True)
+class HostCheck:
+    """Which ``Host:`` header values name this server: its loopback names and the address it
+    listens on, with or without its port. Listening on every address (0.0.0.0, ::), any IP
+    address is accepted too: a browser sends one only when it connected to that address, with
+    no DNS name that could be rebound to this computer."""
+
+    names: frozenset[str]
+    port: int
+    any_address: bool
+
+    @classmethod
+    def of(cls, host: str, port: int) -> HostCheck:
+        listening = f"[{host}]" if ":" in host and not host.startswith("[") else host
+        wildcard = listening in ("0.0.0.0", "[::]", "")
+        return cls(frozenset({*LOOPBACK_NAMES, *(() if wildcard else (listening.lower(),))}), port, wildcard)
+
+    def accepts(self, value: str | None) -> bool:
+        text = (value or "").strip().lower()
+        if text.startswith("["):  # an IPv6 address: [::1] or [::1]:8000
+            close = text.find("]") + 1
+            name, rest = (text[:close], text[close:]) if close else ("", "")
+        else:
+            name, colon, port = text.partition(":")
+            rest = colon + port
+        if not name or (rest and rest != f":{self.port}"):
+            return False
+        if name in self.names:
+            return True
+        try:
+            ipaddress.ip_address(name.removeprefix("[").removesuffix("]"))
+        except ValueError:
+            return False
+        return self.any_address
+
+
 class _Handler(BaseHTTPRequestHandler):
     site: Site  # set on the subclass made for one server
     timeout = 10  # a browser's speculative connection that never sends a request is dropped
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or not self.server.hosts.accepts(hosts[0]):  # type: ignore[attr-defined]
+            self._send(421, "text/plain; charset=utf-8", b"misdirected request")  # DNS rebinding: not for us
+            return
         path = unquote(urlsplit(self.path).path)
         preview = self.site.current()
         if path in ("/", "/index.html"):
@@ -173,19 +226,47 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache)
+        if status == 421:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except DISCONNECTS:  # the browser stopped reading: nothing to tell anyone
+            self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    hosts: HostCheck
+    lang: str = "en"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away is not an error; anything else is one line, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, DISCONNECTS) or error is None:
+            return
+        if os.environ.get("DOSSIER_DEBUG"):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            return
+        client = client_address[0] if isinstance(client_address, tuple) else client_address
+        message = catalogue.message("serve-request-failed", self.lang, {"client": client, "reason": repr(error)})
+        try:
+            sys.stderr.write(message + "\n")
+        except (OSError, ValueError):
+            pass
+
+
 def server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
     """The preview's HTTP server (not started). Raises OSError when the port is taken."""
     handler = type("Handler", (_Handler,), {"site": site})
-    made = ThreadingHTTPServer((host, port), handler)
+    made = _Server((host, port), handler)
     made.daemon_threads = True
     made.block_on_close = False  # stopping never waits for a connection a browser left open
+    made.hosts = HostCheck.of(host, made.server_address[1])
+    made.lang = site.lang
     return made
 
 
@@ -232,17 +313,17 @@ def page(preview: Preview | None, lang: str) -> str:
 
     rows = []
     if preview is not None:
-        for d in preview.problems:
-            where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+        for d in capped(preview.problems):
+            where = visible(f"{d.file}:{d.line}:{d.column}" if d.line else d.file)
             fix = d.hint(lang)
             rows.append(f'<li class="{d.severity.value}"><code>{html.escape(where)}</code> '
                         f'{html.escape(d.severity.value)}: {html.escape(d.message(lang))}'
                         + (f'<br><small>{html.escape(fix)}</small>' if fix else "") + "</li>")
     documents = []
     for doc in preview.documents if preview else ():
-        label = html.escape(doc.source or catalogue.message("serve-book", lang, {}))
+        label = html.escape(visible(doc.source) if doc.source else catalogue.message("serve-book", lang, {}))
         badge = f' <span class="draft">{say("serve-draft")}</span>' if doc.draft else ""
-        documents.append(f'<li><a href="/{html.escape(doc.name)}" target="_blank">{html.escape(doc.name)}</a> '
+        documents.append(f'<li><a href="/{html.escape(quote(doc.name))}" target="_blank">{html.escape(visible(doc.name))}</a> '
                          f'— {label} ({say("serve-pages", pages=doc.pages)}){badge}</li>')
     status = (say("serve-status", when=preview.finished.strftime("%H:%M:%S"), seconds=f"{preview.seconds:.1f}",
                   version=preview.version) if preview else "")

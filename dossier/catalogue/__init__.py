@@ -44,9 +44,19 @@ class _Args(dict):
         return "{" + key + "}"
 
 
+def _shown(value: Any) -> Any:
+    """A value as a message shows it: numbers as they are, anything else as one line of text
+    with control characters, newlines and bidi controls escaped (see :mod:`dossier.safetext`)."""
+    from dossier.safetext import visible
+
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return visible(value)
+
+
 def _format(template: str, lang: str, args: dict[str, Any]) -> str:
-    rendered = _Args({k: _render(v, lang) for k, v in args.items()})
-    rendered.update(_suggest(args))
+    rendered = _Args({k: _shown(_render(v, lang)) for k, v in args.items()})
+    rendered.update({k: _shown(v) for k, v in _suggest(args).items()})
     return template.format_map(rendered)
 
 

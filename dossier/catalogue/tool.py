@@ -197,5 +197,23 @@ MESSAGES: dict[str, Entry] = {
         "ถ้าต้องการพิมพ์เครื่องหมาย # ให้เขียน \\#",
         "a line starting with # inside the text is printed; delete it if it is a note to yourself, write ## in front instead if a "
         "sub-heading is meant, or \\# to print the mark itself",
+    # --- output caps (dossier.limits.OutputLimits) -----------------------------------------------
+    "more-problems": Entry(
+        "และอีก {count} รายการ [{code}] ในไฟล์นี้ (แสดงเฉพาะ {shown} รายการแรก)",
+        "and {count} more [{code}] in this file (only the first {shown} are shown)",
+        "แก้รายการที่แสดงแล้วตรวจใหม่ รายการที่เหลือจะแสดงต่อ",
+        "fix the ones shown and check again: the rest will be shown then",
+    ),
+    "summary-truncated": Entry(
+        "สรุปงานใน GitHub ยาวได้ไม่เกิน 1 MiB จึงไม่แสดงอีก {count} รายการ ดูทั้งหมดได้ในบันทึกของขั้นตอนนี้",
+        "{count} more problems are not in this summary (GitHub allows 1 MiB); the step's log has them all",
+    ),
+    "summary-full": Entry(
+        "ไม่เพิ่มปัญหาลงในสรุปงาน {path}: ใกล้ขนาดสูงสุด 1 MiB ที่ GitHub รับแล้ว",
+        "problems not added to the job summary {path}: it is close to the 1 MiB GitHub allows",
+        "ดูปัญหาทั้งหมดในบันทึกของขั้นตอนนี้", "the step's log has every problem",
+    ),
+    "serve-request-failed": Entry(
+        "ตอบคำขอจาก {client} ไม่สำเร็จ: {reason}", "could not answer a request from {client}: {reason}",
     ),
 }

@@ -13,6 +13,7 @@ import click
 from dossier.cli.common import common_options, edge, exit_code, print_diagnostics, t
 from dossier.cli.progress import Display
 from dossier.errors import Diagnostic, DossierError
+from dossier.safetext import visible
 
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VARIANTS, without importing it
 
@@ -96,8 +97,9 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
         if event == "checked":
             problems(item.diagnostics)
         elif event == "skipped":
-            screen.line(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
-                          f"skipped {item.file}: it has errors (--draft renders a draft)"))
+            name = visible(item.file)
+            screen.line(t(lang, f"ข้าม {name}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
+                          f"skipped {name}: it has errors (--draft renders a draft)"))
         elif event == "rendering":
             screen.start(data, t(lang, "กำลังสร้าง PDF", "rendering"))
         elif event == "tick":
@@ -106,11 +108,13 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             problems(data)
         elif event == "built":
             r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
-            screen.line(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
-                          f"✓ {item.file} → {display(r.path)} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
+            name, pdf = visible(item.file), visible(display(r.path))
+            screen.line(t(lang, f"✓ {name} → {pdf} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
+                          f"✓ {name} → {pdf} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
         elif event == "book":
-            screen.line(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
-                          f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"))
+            pdf = visible(display(data.path))
+            screen.line(t(lang, f"✓ เล่มรวม → {pdf} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
+                          f"✓ book → {pdf} ({data.pages} pages, {data.seconds:.1f} s)"))
 
     options = Options(out or ws.root / "build", draft=draft, book=with_book,
                       variant=pdf_variant, jobs=jobs or os.cpu_count() or 1, force=force)

@@ -14,6 +14,7 @@ import click
 
 from dossier.cli.report import FORMATS, emit
 from dossier.errors import Diagnostic, DossierError, Severity
+from dossier.safetext import annotation_lines, json_text, terminal
 
 
 def default_lang() -> str:
@@ -43,10 +44,20 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def safe_output(text: str, fmt: str) -> str:
+    """The last step before printing a report: nothing in it can reach a terminal or a CI log
+    raw (see :mod:`dossier.safetext`)."""
+    if fmt in ("json", "sarif"):
+        return json_text(text)
+    if fmt == "github":
+        return annotation_lines(text)
+    return terminal(text)
+
+
 def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, err: bool = False) -> None:
     buffer = io.StringIO()
     emit(diagnostics, fmt, lang, buffer)
-    click.echo(buffer.getvalue(), nl=False, err=err)
+    click.echo(safe_output(buffer.getvalue(), fmt), nl=False, err=err)
 
 
 def usage_problem(lang: str, code: str, **args: Any) -> int:
@@ -63,7 +74,7 @@ def usage_problem(lang: str, code: str, **args: Any) -> int:
 def info(message: str, quiet: bool = False) -> None:
     """Progress and summaries go to stderr, so stdout stays machine-readable with --format json."""
     if not quiet:
-        click.echo(message, err=True)
+        click.echo(terminal(message), err=True)
 
 
 def edge(fn: Callable[..., int]) -> Callable[..., None]:
@@ -89,17 +100,17 @@ def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., Non
             print_diagnostics(exc.diagnostics, fmt, lang, err=problems_to_stderr)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo(t(lang, "หยุดตามคำสั่งผู้ใช้", "interrupted"), err=True)
+            info(t(lang, "หยุดตามคำสั่งผู้ใช้", "interrupted"))
             sys.exit(130)
         except (RecursionError, MemoryError) as exc:
-            click.echo(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
-                         f"input too complex to process ({type(exc).__name__})"), err=True)
+            info(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
+                   f"input too complex to process ({type(exc).__name__})"))
             sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - the edge: never show a user a traceback by default
             if os.environ.get("DOSSIER_DEBUG"):
                 traceback.print_exc()
-            click.echo(t(lang, f"เกิดข้อผิดพลาดภายในเครื่องมือ: {exc!r} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
-                         f"internal error: {exc!r} (set DOSSIER_DEBUG=1 for details and report it)"), err=True)
+            info(t(lang, f"เกิดข้อผิดพลาดภายในเครื่องมือ: {exc!r} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
+                   f"internal error: {exc!r} (set DOSSIER_DEBUG=1 for details and report it)"))
             sys.exit(3)
         sys.exit(code)
 

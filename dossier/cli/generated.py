@@ -11,6 +11,7 @@ import click
 from dossier import catalogue
 from dossier.cli.common import info, print_diagnostics
 from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.safetext import terminal
 
 
 def write_or_check(path: Path, text: str, *, check: bool, stale_code: str, name: str, lang: str, fmt: str,
@@ -31,7 +32,7 @@ def write_or_check(path: Path, text: str, *, check: bool, stale_code: str, name:
         diff = difflib.unified_diff((current or "").splitlines(keepends=True), text.splitlines(keepends=True),
                                     f"{name} (committed)", f"{name} (expected)", n=1)
         if not quiet:
-            click.echo("".join(diff), err=True, nl=False)
+            click.echo(terminal("".join(diff)), err=True, nl=False)
         return 1
     try:
         atomic_write(path, text.encode("utf-8"))

@@ -11,14 +11,15 @@ import click
 from dossier import catalogue
 from dossier.cli.common import edge, info, t, usage_problem
 from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.safetext import terminal, visible
 
 
 def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Callable[[str], Any],
             default: str | None = None) -> Any:
     """Ask for one of ``options`` (key, Thai name): by number, or by anything ``pick`` accepts."""
-    click.echo(title, err=True)
+    click.echo(terminal(title), err=True)
     for number, (key, name) in enumerate(options, start=1):
-        click.echo(f"  {number:>2}) {key:<24} {name}", err=True)
+        click.echo(terminal(f"  {number:>2}) {visible(key):<24} {visible(name)}"), err=True)
 
     def convert(text: str) -> Any:
         text = text.strip()
