@@ -197,6 +197,7 @@ MESSAGES: dict[str, Entry] = {
         "ถ้าต้องการพิมพ์เครื่องหมาย # ให้เขียน \\#",
         "a line starting with # inside the text is printed; delete it if it is a note to yourself, write ## in front instead if a "
         "sub-heading is meant, or \\# to print the mark itself",
+    ),
     # --- output caps (dossier.limits.OutputLimits) -----------------------------------------------
     "more-problems": Entry(
         "และอีก {count} รายการ [{code}] ในไฟล์นี้ (แสดงเฉพาะ {shown} รายการแรก)",
