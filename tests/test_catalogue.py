@@ -89,7 +89,9 @@ def emitted_codes() -> tuple[set[str], list[str]]:
 def _code_args(call: ast.Call, takers: dict[str, set[int]], keywords: set[str]) -> list[ast.expr]:
     name = _callee(call)
     found = [call.args[i] for i in sorted(takers.get(name or "", ())) if i < len(call.args)]
-    return found + [k.value for k in call.keywords if k.arg in keywords and k.arg is not None]
+    found += [k.value for k in call.keywords if k.arg in keywords and k.arg is not None]
+    # a flag that happens to be named ``code`` (``_cell(text, code=True)``) is no code
+    return [a for a in found if not (isinstance(a, ast.Constant) and not isinstance(a.value, str))]
 
 
 def test_every_code_the_package_emits_is_in_the_catalogue() -> None:
