@@ -1,0 +1,13 @@
+"""Messages of the office formats (``dossier import``, ``dossier export``), in Thai and English."""
+
+from __future__ import annotations
+
+from dossier.catalogue.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
+    "office-rules-invalid": Entry(
+        "ข้อมูลแบบฟอร์มหรือหัวข้อสำหรับนำเข้าในไฟล์เกณฑ์ไม่ถูกต้อง: {problem}",
+        "the form or import-heading data of the rules file is wrong: {problem}",
+        "แก้ค่าที่ตำแหน่งนี้ในไฟล์เกณฑ์ (import_headings: หรือ form:)", "correct the value at this place (import_headings: or form:)",
+    ),
+}
