@@ -13,10 +13,10 @@ from dossier.cli.common import default_lang, edge, info, print_diagnostics
 from dossier.errors import Diagnostic, DossierError, Pos
 
 SUMMARY = ("xlsx", "csv", "json")
-TARGETS = SUMMARY  # form and docx follow
+TARGETS = (*SUMMARY, "form")  # docx follows
 
 
-def write(path: Path, data: bytes, lang: str) -> None:
+def write(path: Path, data: bytes, lang: str, announce: bool = True) -> None:
     from dossier.files import atomic_write
     from dossier.workspace import display
 
@@ -25,7 +25,8 @@ def write(path: Path, data: bytes, lang: str) -> None:
     except OSError as exc:
         raise DossierError([Diagnostic(display(path), Pos(), "write-failed",
                                        args={"path": display(path), "reason": exc.strerror or str(exc)})]) from None
-    info(catalogue.message("written", lang, {"path": display(path)}))
+    if announce:
+        info(catalogue.message("written", lang, {"path": display(path)}))
 
 
 def _summary(ws: Any, checked: list[Any], to: str, out: Path | None, lang: str) -> None:
