@@ -13,7 +13,7 @@ from dossier.cli.common import default_lang, edge, info, print_diagnostics
 from dossier.errors import Diagnostic, DossierError, Pos
 
 SUMMARY = ("xlsx", "csv", "json")
-TARGETS = (*SUMMARY, "form")  # docx follows
+TARGETS = (*SUMMARY, "form", "docx")
 
 
 def write(path: Path, data: bytes, lang: str, announce: bool = True) -> None:
