@@ -13,6 +13,7 @@ from dossier.cli.build import build_command
 from dossier.cli.changed import changed_command
 from dossier.cli.codeowners import codeowners_command
 from dossier.cli.export import export_command
+from dossier.cli.import_ import import_command
 from dossier.cli.init import init_command
 from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
@@ -54,3 +55,4 @@ main.add_command(changed_command)
 main.add_command(serve_command)
 main.add_command(init_command)
 main.add_command(export_command)
+main.add_command(import_command)

@@ -14,6 +14,7 @@ from dossier.paths import PACKAGE_DIR, rules_file
 from dossier.workspace import Workspace, display
 
 LIMITS = ("max_chars", "max_chars_no_spaces", "max_words")
+PARTS = ("summary", "indicators", "partners", "budget", "photos", "contact")  # parts outside `sections`
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def office_rules(ws: Workspace) -> OfficeRules:
     """The office keys of the workspace's rules file; a wrong value is an error at its place."""
     file, root = _raw(ws)
     plain: Any = to_plain(root) if root is not None else {}
-    parts = {"summary", "indicators", *(s.key for s in ws.rules.sections)}
+    parts = {*PARTS, *(s.key for s in ws.rules.sections)}
     headings: dict[str, list[str]] = {}
     raw_headings = plain.get("import_headings") or {}
     if not isinstance(raw_headings, dict):
