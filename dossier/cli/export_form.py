@@ -53,7 +53,7 @@ def export_form(ws: Any, checked: list[Any], out: Path, lang: str, strict: bool)
         widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
         click.echo(item.file)
         for row in [header, *rows]:
-            click.echo("  " + "  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip())
+            click.echo("  " + "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
         problems.extend(over_limit(item, texts))
     if problems:
         print_diagnostics(problems, "text", lang, err=True)

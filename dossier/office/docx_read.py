@@ -79,7 +79,8 @@ class _Reader:
             text = self.text(text)
             escaped = _escape(text)
             if bold and escaped.strip():
-                lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", escaped, re.S).groups()
+                core = escaped.strip()
+                lead, trail = escaped[:len(escaped) - len(escaped.lstrip())], escaped[len(escaped.rstrip()):]
                 out.append(f"{lead}**{core}**{trail}")
             else:
                 out.append(escaped)
@@ -100,7 +101,7 @@ class _Reader:
     def heading_level(self, p: Any) -> int:
         """1… for a heading (by style or outline level), 0 otherwise; -1 for a title."""
         style = self.style_of(p)
-        chain = []
+        chain: list[Any] = []
         while style is not None and len(chain) < 10:
             chain.append(style)
             style = style.base_style
@@ -329,8 +330,10 @@ def _table(reader: _Reader, rows: list[list[str]], place: str) -> None:
     pending, reader.pending_table = reader.pending_table, None
     header = " ".join(normal(c) for c in rows[0])
     if "award_type" not in data and "agency" not in data and (found := wordtables.facts(rows, reader.agencies)):
-        for key, value in found.items():
+        values, left = found
+        for key, value in values.items():
             data.setdefault(key, value)
+        reader.out.unmapped.extend(Unmapped(place, reader.heading, text[:80]) for text in left)
         return
     if pending == "indicators" or "ตัวชี้วัด" in header:
         items = wordtables.indicators(rows)

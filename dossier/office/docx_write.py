@@ -14,7 +14,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from dossier import thai
 from dossier.office import blocks
@@ -105,7 +105,7 @@ def _table(document: Any, rows: list[list[str]], header: bool = True) -> None:
     table.style = document.styles["Table Grid"]
     for index, row in enumerate(rows):
         cells = table.add_row().cells
-        for cell, value in zip(cells, row + [""] * (width - len(row))):
+        for cell, value in zip(cells, row + [""] * (width - len(row)), strict=True):
             paragraph = cell.paragraphs[0]
             _text(paragraph, value, bold=header and index == 0)
 
@@ -185,8 +185,21 @@ def project_docx(ws: Any, checked: Any) -> bytes:
         facts.append(["สถานะ", STATUS.get(project.status, project.status) + ended])
     if project.area:
         facts.append(["พื้นที่ดำเนินการ", ", ".join(project.area)])
+    if project.new_areas:
+        facts.append(["พื้นที่ขยายผล", ", ".join(project.new_areas)])
     if project.participation_level:
         facts.append(["ระดับการมีส่วนร่วม", LEVELS.get(project.participation_level, project.participation_level)])
+    b = project.beneficiaries
+    if b and (b.households or b.people):
+        who = " ".join(x for x in (f"{_amount(b.households, numerals)} ครัวเรือน" if b.households else "",
+                                   f"{_amount(b.people, numerals)} คน" if b.people else "") if x)
+        facts.append(["ผู้ได้รับประโยชน์", who + (f" ({b.note})" if b.note else "")])
+    for index, award in enumerate(project.previous_awards or []):
+        found = ws.rules.find_type(award.award_type) if award.award_type else None
+        text = f"{ws.rules.award.get('th', '')} ปี พ.ศ. {localize(str(award.year), numerals)}"
+        text += f" ประเภท{found.th if found else award.award_type}" if award.award_type else ""
+        text += (f" ระดับ{award.level}" if award.level else "") + (f" ผลงาน “{award.title}”" if award.title else "")
+        facts.append(["รางวัลที่เคยได้รับ" if index == 0 else "", text])
     _table(document, facts, header=False)
     _blocks(document, blocks.parse(project.summary, numerals))
     for section in view.sections:

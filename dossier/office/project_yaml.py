@@ -33,6 +33,11 @@ _Dumper.add_representer(Decimal, _decimal)
 
 
 def dump(data: dict[str, Any], source_name: str) -> str:
+    data = dict(data)
+    if data.get("summary"):
+        data["summary"] = data["summary"].rstrip("\n") + "\n"          # Markdown as a literal block
+    if data.get("sections"):
+        data["sections"] = {k: v.rstrip("\n") + "\n" for k, v in data["sections"].items()}
     ordered = {k: data[k] for k in ORDER if k in data}
     ordered.update({k: v for k, v in data.items() if k not in ordered})
     body = yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000, indent=2)

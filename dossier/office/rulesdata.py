@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import Diagnostic, DossierError
 from dossier.load import Mapping, load_source, locate, to_plain
 from dossier.paths import PACKAGE_DIR, rules_file
 from dossier.workspace import Workspace, display

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from dossier import thai
+from dossier.model.project import STATUS_ALIASES
 from dossier.office.headings import normal
 
 _LEVELS = ("inform", "consult", "involve", "collaborate", "empower")
@@ -31,7 +32,8 @@ PARTNER = [("name", ("ภาคี", "ชื่อ", "หน่วยงาน",
            ("role", ("บทบาท", "หน้าที่", "role"))]
 BUDGET = [("year", ("ปี",)), ("source", ("แหล่ง", "งบประมาณ", "source")), ("amount", ("จำนวนเงิน", "จำนวน", "amount", "บาท"))]
 FACTS = {"ประเภทรางวัล": "award_type", "หน่วยงาน": "agency", "เริ่มดำเนินการ": "started",
-         "วันเริ่มดำเนินการ": "started", "สถานะ": "status", "พื้นที่ดำเนินการ": "area", "ระดับการมีส่วนร่วม": "participation_level"}
+         "วันเริ่มดำเนินการ": "started", "สถานะ": "status", "พื้นที่ดำเนินการ": "area", "พื้นที่ขยายผล": "new_areas",
+         "ระดับการมีส่วนร่วม": "participation_level", "ผู้ได้รับประโยชน์": "beneficiaries"}
 
 
 def _number(text: str) -> Any:
@@ -95,23 +97,43 @@ def budget(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     return out or None
 
 
-def facts(rows: list[list[str]], agencies: dict[str, str]) -> dict[str, Any] | None:
-    """A two-column table of known labels (the exported Word file's first table)."""
+def facts(rows: list[list[str]], agencies: dict[str, str]) -> tuple[dict[str, Any], list[str]] | None:
+    """A two-column table of known labels (the exported Word file's first table): the values
+    read, and the rows that were not (as "label: value")."""
     if any(len(r) != 2 for r in rows):
         return None
     labels = {normal(k): v for k, v in FACTS.items()}
     found: dict[str, Any] = {}
+    left: list[str] = []
     for label, value in rows:
         key = labels.get(normal(label))
         value = value.strip()
-        if key is None or not value:
+        if key is None:
+            if value:
+                left.append(f"{label}: {value}" if label else value)
+            continue
+        if not value:
             continue
         if key == "agency":
             found[key] = agencies.get(normal(value), value)
-        elif key == "area":
+        elif key in ("area", "new_areas"):
             found[key] = [a.strip() for a in value.split(",") if a.strip()]
+        elif key == "beneficiaries":
+            counts = {unit: re.search(rf"([0-9๐-๙][0-9๐-๙,]*)\s*{word}", value)
+                      for unit, word in (("households", "ครัวเรือน"), ("people", "คน"))}
+            if not any(counts.values()):
+                left.append(f"{label}: {value}")
+                continue
+            found[key] = {unit: int(thai.parse_number(m.group(1))) for unit, m in counts.items() if m}
+            note = re.search(r"\((.*)\)\s*$", value)
+            if note:
+                found[key]["note"] = note.group(1)
         elif key == "status":
-            found[key] = re.sub(r"\s*\(.*\)$", "", value)
+            status = re.sub(r"\s*\(.*\)$", "", value)
+            found[key] = STATUS_ALIASES.get(status, status)
+            ended = re.search(r"\((.*)\)\s*$", value)
+            if ended:  # the exported file writes "สิ้นสุดแล้ว (<end date>)"
+                found["ended"] = ended.group(1)
         elif key == "started":
             found[key] = re.sub(r"\s*\(.*\)$", "", value)
         elif key == "participation_level":
@@ -119,7 +141,7 @@ def facts(rows: list[list[str]], agencies: dict[str, str]) -> dict[str, Any] | N
             found[key] = english.group(1).lower() if english and english.group(1).lower() in _LEVELS else value
         else:
             found[key] = value
-    return found if len(found) >= 2 else None
+    return (found, left) if len(found) >= 2 else None
 
 
 def markdown_table(rows: list[list[str]]) -> str:

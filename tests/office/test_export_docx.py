@@ -16,8 +16,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def _with_photo(province: Path) -> None:
     Image.new("RGB", (64, 48), (20, 120, 60)).save(province / "projects" / "mangrove-plot.png")
     path = province / "projects" / "mangrove.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "photos:\n  - file: mangrove-plot.png\n    caption: แปลงปลูกป่าชายเลนตำบลคลองโคน\n",
-                    encoding="utf-8")
+    photo = "photos:\n  - file: mangrove-plot.png\n    caption: แปลงปลูกป่าชายเลนตำบลคลองโคน\n"
+    path.write_text(path.read_text(encoding="utf-8") + photo, encoding="utf-8")
 
 
 def test_word_file_has_the_pdf_content_in_thai(province: Path) -> None:

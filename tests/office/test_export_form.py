@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import lxml.html
+from dossier.office.form import count
 from pythainlp.tokenize import word_tokenize
 
 from cli_runner import run
-from dossier.office.form import count
 
 BUILTIN_RULES = Path(__file__).resolve().parents[2] / "dossier" / "rules" / "2564.yaml"
 
@@ -78,7 +78,7 @@ def test_html_page_has_a_copy_button_per_field_and_escapes_text(province: Path) 
     page = lxml.html.fromstring((folder / "form.html").read_text(encoding="utf-8"))
     areas = page.xpath("//textarea")
     assert len(areas) == 6 == len(page.xpath("//button[@data-target]"))
-    for area, txt in zip(areas, sorted(folder.glob("*.txt"))):
+    for area, txt in zip(areas, sorted(folder.glob("*.txt")), strict=True):
         assert area.text_content().strip("\n") == txt.read_text(encoding="utf-8").removesuffix("\n")
     assert len(page.xpath("//script")) == 1 and not page.xpath("//b")
     assert areas[0].text_content().startswith("ข้อความ <script>alert(๑)</script> & </textarea><b>x</b>")

@@ -8,11 +8,11 @@ import io
 import json
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from dossier.status import project_status
 from dossier.validate import check_paths
 from dossier.workspace import open_workspace
+from openpyxl import load_workbook
+
 from cli_runner import run
 
 
@@ -32,7 +32,7 @@ def test_xlsx_has_one_row_per_project_with_thai_and_status_numbers(province: Pat
     sheet = book.active
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["ไฟล์", "ชื่อผลงาน", "รหัสหน่วยงาน", "หน่วยงาน"]
-    rows = {r[0]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)}
     expected = _expected(province)
     assert set(rows) == set(expected) and len(rows) == 8
     for file, (present, total, errors, warnings) in expected.items():
