@@ -33,20 +33,26 @@ class OfficeRules:
 
 
 def _raw(ws: Workspace) -> tuple[str, Mapping | None]:
+    """The rules file's tree; office keys it lacks come from the edition it extends (or the
+    built-in file of its edition), as the rest of a rules file does."""
     path = rules_file(ws.rules.edition, ws.root / "rules")
     if path is None:
         return "", None
     name = display(path) if path.parent != PACKAGE_DIR / "rules" else f"<built-in>/rules/{path.name}"
-    source = load_source(path, name, ws.limits)
-    root = source.root
-    if root is not None and ("import_headings" not in root.entries or "form" not in root.entries):
-        builtin = PACKAGE_DIR / "rules" / f"{ws.rules.edition}.yaml"
-        if builtin != path and builtin.is_file():  # a repository's rules file without the office keys
-            fallback = load_source(builtin, f"<built-in>/rules/{builtin.name}", ws.limits)
-            if fallback.root is not None:
-                for key in ("import_headings", "form"):
-                    if key not in root.entries and key in fallback.root.entries:
-                        root.entries[key] = fallback.root.entries[key]
+    root = load_source(path, name, ws.limits).root
+    seen = {path}
+    current = root
+    while root is not None and current is not None and not all(k in root.entries for k in ("import_headings", "form")):
+        extends = to_plain(current.get("extends")) if "extends" in current.entries else None
+        base = (rules_file(int(str(extends)), ws.root / "rules") if str(extends or "").isdigit()
+                else PACKAGE_DIR / "rules" / f"{ws.rules.edition}.yaml")
+        if base is None or base in seen or not base.is_file():
+            break
+        seen.add(base)
+        current = load_source(base, str(base), ws.limits).root
+        for key in ("import_headings", "form"):
+            if current is not None and key not in root.entries and key in current.entries:
+                root.entries[key] = current.entries[key]
     return name, root
 
 

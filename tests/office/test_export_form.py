@@ -82,3 +82,18 @@ def test_html_page_has_a_copy_button_per_field_and_escapes_text(province: Path) 
         assert area.text_content().strip("\n") == txt.read_text(encoding="utf-8").removesuffix("\n")
     assert len(page.xpath("//script")) == 1 and not page.xpath("//b")
     assert areas[0].text_content().startswith("ข้อความ <script>alert(๑)</script> & </textarea><b>x</b>")
+
+
+def test_a_new_edition_that_extends_2564_keeps_the_form_and_a_wrong_limit_is_located(province: Path) -> None:
+    (province / "rules").mkdir()
+    (province / "rules" / "2568.yaml").write_text("edition: 2568\nextends: 2564\n", encoding="utf-8")
+    settings = province / "dossier.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("edition: 2564", "edition: 2568"), encoding="utf-8")
+    code, out, err = run(["export", "--to", "form", "projects/mangrove.yaml"], province)
+    assert code == 0, err
+    assert len(list((province / "build" / "form" / "mangrove").glob("*.txt"))) == 6
+    (province / "rules" / "2568.yaml").write_text(
+        "edition: 2568\nextends: 2564\nform:\n  default:\n    - {field: summary, max_words: หนึ่งร้อย}\n", encoding="utf-8")
+    code, out, err = run(["export", "--to", "form", "projects/mangrove.yaml", "--lang", "en"], province)
+    assert code == 1 and "Traceback" not in out + err
+    assert "rules/2568.yaml:5:" in out + err and "max_words must be a positive whole number or null" in out + err
