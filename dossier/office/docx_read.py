@@ -167,7 +167,8 @@ class _Reader:
             rid = element.get(R_EMBED) or element.get(R_ID)
             part = self.document.part.related_parts.get(rid) if rid else None
             if part is not None and getattr(part, "blob", None):
-                ext = Path(str(part.partname)).suffix.lower() or ".png"
+                ext = Path(str(part.partname)).suffix.lower()
+                ext = ext if re.fullmatch(r"\.[a-z0-9]{1,5}", ext) else ".bin"
                 found.append((ext, part.blob))
         return found
 
@@ -233,7 +234,10 @@ def _list_item(reader: _Reader, p: Any, markdown: str) -> tuple[str, bool]:
     bullet = _LITERAL_BULLET.match(body)
     if bullet and not body.startswith("**"):
         return "- " + ("**" if bold else "") + body[bullet.end():].replace("\t", " ").strip(), True
-    return markdown.replace("\t", " "), False
+    text = markdown.replace("\t", " ")
+    if re.match(r"[#>]|[-+*] |\d+[.)] ", text):  # text that Markdown would read as a heading, quote or list
+        text = "\\" + text
+    return text, False
 
 
 def _contact(data: dict[str, Any], text: str) -> bool:
@@ -249,11 +253,31 @@ def _contact(data: dict[str, Any], text: str) -> bool:
     return False
 
 
+MAX_DOCX_BYTES = 50_000_000        # a report with photos; larger is refused before it is opened
+MAX_UNPACKED_BYTES = 300_000_000   # the parts once decompressed (a zip bomb is refused unread)
+
+
+class TooLarge(ValueError):
+    pass
+
+
+def _check_size(path: Path) -> None:
+    import zipfile
+
+    if path.stat().st_size > MAX_DOCX_BYTES:
+        raise TooLarge(f"larger than {MAX_DOCX_BYTES // 1_000_000} MB / ใหญ่เกิน {MAX_DOCX_BYTES // 1_000_000} MB")
+    with zipfile.ZipFile(path) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise TooLarge(f"more than {MAX_UNPACKED_BYTES // 1_000_000} MB once unpacked / ขยายแล้วใหญ่เกิน "
+                           f"{MAX_UNPACKED_BYTES // 1_000_000} MB")
+
+
 def read_docx(path: Path, headings: dict[str, list[str]], sections: list[str], agencies: dict[str, str]) -> Imported:
     """Read a Word report. ``sections``: the narrative section keys of the rules, in order;
     ``agencies``: normalised agency name → id."""
     from docx import Document
 
+    _check_size(path)
     document = Document(str(path))
     reader = _Reader(document, headings, agencies)
     reader.narrative = {"summary", *sections}

@@ -165,3 +165,33 @@ def test_cleaning_and_heading_variants() -> None:
     assert match("วัตถุประสงค", headings)[0] == "objectives"   # a letter missing
     assert match("วัตถุประสงค", headings, strict=True) is None
     assert match("งบประมาณ", headings) is None
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(province: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(province / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/media/big.bin", "w", force_zip64=True) as big:
+            for _ in range(310):
+                big.write(bytes(1_000_000))
+    assert (province / "bomb.docx").stat().st_size < 1_000_000
+    code, out, err = run(["import", "bomb.docx", "--lang", "en"], province)
+    assert code == 1 and "more than 300 MB once unpacked" in out + err and "Traceback" not in out + err
+    assert not list((province / "projects").glob("bomb*"))
+
+
+def test_text_that_markdown_would_misread_is_escaped(province: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("ชื่อโครงการ")
+    d.add_heading("ความเป็นมา", level=1)
+    d.add_paragraph("# ไม่ใช่หัวข้อ")
+    d.add_paragraph("- ไม่ใช่รายการ แต่ใช้ *ดอกจัน* และ _ขีดล่าง_")
+    d.save(str(province / "odd.docx"))
+    code, _, err = run(["import", "odd.docx"], province)
+    assert code == 0, err
+    data = yaml.safe_load((province / "projects" / "odd.yaml").read_text(encoding="utf-8"))
+    from dossier.office import blocks
+
+    assert blocks.to_text(blocks.parse(data["sections"]["background"])) == (
+        "# ไม่ใช่หัวข้อ\n\n• ไม่ใช่รายการ แต่ใช้ *ดอกจัน* และ _ขีดล่าง_")
