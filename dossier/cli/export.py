@@ -40,7 +40,7 @@ def _summary(ws: Any, checked: list[Any], to: str, out: Path | None, lang: str) 
     else:
         data = summary.to_xlsx(ws, rows)
     if out is not None and str(out) == "-":
-        click.echo(data.decode("utf-8-sig"), nl=False)
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are
         return
     write(out or ws.root / "build" / f"summary.{to}", data, lang)
 
@@ -50,7 +50,7 @@ def _summary(ws: Any, checked: list[Any], to: str, out: Path | None, lang: str) 
 @click.option("--to", "to", type=click.Choice(TARGETS), required=True,
               help="xlsx/csv/json: the province summary; form: the online form's text; docx: a Word file per project. / รูปแบบ")
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (summary; - for standard output with csv/json) or folder (form, docx). "
+              help="Output file (summary; - for standard output) or folder (form, docx). "
                    "Default: build/summary.<ext>, build/form/, build/docx/. / ปลายทาง")
 @click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษา")
 @click.option("--strict", is_flag=True, help="Exit 1 when a form field is over its limit. / ถือว่าเกินขีดจำกัดเป็นข้อผิดพลาด")

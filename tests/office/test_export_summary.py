@@ -76,3 +76,15 @@ def test_csv_has_a_bom_for_excel_and_reads_back(province: Path) -> None:
     broken = rows[0]
     assert broken["ชื่อผลงาน"] == "ยังไม่เสร็จ" and broken["พร้อมส่ง"] == "ไม่"
     assert "ความเป็นมาและสภาพปัญหา" in broken["ยังขาด"]
+
+
+def test_xlsx_to_standard_output_is_the_workbook_itself(province: Path) -> None:
+    from click.testing import CliRunner
+
+    from dossier.cli import main
+
+    result = CliRunner().invoke(main, ["export", "--to", "xlsx", "-o", "-", "projects/mangrove.yaml"])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(io.BytesIO(result.stdout_bytes)).active
+    assert sheet["B2"].value == "การส่งเสริมกิจกรรมการปลูกป่าชายเลน"
+    assert not (province / "build").exists()
