@@ -162,6 +162,29 @@ def _amount(value: Decimal | int | None, numerals: str) -> str:
     return "" if value is None else thai.format_number(value, numerals)  # type: ignore[arg-type]
 
 
+def _when(when: Any, numerals: str) -> str:
+    return f"ปี พ.ศ. {localize(str(when), numerals)}" if isinstance(when, int) else thai.format_date(when, numerals)
+
+
+def _event(ws: Any, event: Any, numerals: str) -> str:
+    """The timeline's wording of the PDF (templates/project.html.j2)."""
+    if event.kind == "started":
+        return "เริ่มดำเนินการ"
+    if event.kind == "ended":
+        return "สิ้นสุดการดำเนินการ"
+    if event.kind == "award":
+        award = event.data["award"]
+        found = ws.rules.find_type(award.award_type) if award.award_type else None
+        text = f"ได้รับ{ws.rules.award.get('th', '')}"
+        text += f" ประเภท{found.th if found else award.award_type}" if award.award_type else ""
+        return text + (f" ระดับ{award.level}" if award.level else "")
+    if event.kind == "measured":
+        return "วัดผลตัวชี้วัด: " + ", ".join(event.data["names"])
+    if event.kind == "cutoff":
+        return localize(f"วันตัดยอดของการประกวด ดำเนินการต่อเนื่องมาแล้ว {thai.duration_th(event.data['months'])}", numerals)
+    return event.kind
+
+
 def project_docx(ws: Any, checked: Any) -> bytes:
     project = checked.project
     numerals = ws.numerals
@@ -221,6 +244,9 @@ def project_docx(ws: Any, checked: Any) -> bytes:
         _text(document.add_heading(level=1), "งบประมาณ")
         _table(document, [BUDGET_HEADER] + [[b.source, localize(str(b.year), numerals) if b.year else "",
                                              _amount(b.amount, numerals)] for b in project.budget])
+    if view.timeline:
+        _text(document.add_heading(level=1), "ลำดับเหตุการณ์สำคัญ")
+        _table(document, [["วันที่", "เหตุการณ์"]] + [[_when(e.when, numerals), _event(ws, e, numerals)] for e in view.timeline])
     if view.photos:
         _text(document.add_heading(level=1), "ภาพประกอบ")
         for photo in view.photos:

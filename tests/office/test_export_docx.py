@@ -32,7 +32,9 @@ def test_word_file_has_the_pdf_content_in_thai(province: Path) -> None:
                             "๔. แบบจำลองหรือกรอบแนวทางที่ใช้ในการขับเคลื่อน",
                             "๕. วิธีการและผลของการบูรณาการความร่วมมือระหว่างภาครัฐและภาคประชาชน",
                             "๖. ผลสัมฤทธิ์และผลกระทบ", "๗. ความยั่งยืนและการขยายผล"]
-    assert headings[8:] == ["งบประมาณ", "ภาพประกอบ", "ผู้ประสานงาน"]
+    assert headings[8:] == ["งบประมาณ", "ลำดับเหตุการณ์สำคัญ", "ภาพประกอบ", "ผู้ประสานงาน"]
+    timeline = next(t for t in document.tables if t.rows[0].cells[0].text == "วันที่")
+    assert [c.text for c in timeline.rows[1].cells] == ["๑๒ สิงหาคม ๒๕๖๐", "เริ่มดำเนินการ"]
     texts = [text for _, text in paragraphs]
     assert "๑.\tเพื่อฟื้นฟูและเพิ่มพื้นที่ป่าชายเลนตามแนวชายฝั่งทะเลของจังหวัดสมุทรสงคราม" in texts
     assert "ภาพที่ ๑ แปลงปลูกป่าชายเลนตำบลคลองโคน" in texts

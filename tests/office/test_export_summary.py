@@ -80,7 +80,6 @@ def test_csv_has_a_bom_for_excel_and_reads_back(province: Path) -> None:
 
 def test_xlsx_to_standard_output_is_the_workbook_itself(province: Path) -> None:
     from click.testing import CliRunner
-
     from dossier.cli import main
 
     result = CliRunner().invoke(main, ["export", "--to", "xlsx", "-o", "-", "projects/mangrove.yaml"])
