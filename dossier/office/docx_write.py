@@ -163,7 +163,7 @@ def _amount(value: Decimal | int | None, numerals: str) -> str:
 
 
 def _when(when: Any, numerals: str) -> str:
-    return f"ปี พ.ศ. {localize(str(when), numerals)}" if isinstance(when, int) else thai.format_date(when, numerals)
+    return f"ปี พ.ศ. {localize(str(when), numerals)}" if isinstance(when, int) else thai.format_date(when, numerals)  # type: ignore[arg-type]
 
 
 def _event(ws: Any, event: Any, numerals: str) -> str:
