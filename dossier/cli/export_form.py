@@ -3,6 +3,7 @@ files (``01-summary.txt``…) and ``form.html`` with a copy button per field; co
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,13 @@ def _html(ws: Any, checked: Any, items: list[Any]) -> str:
     import jinja2
 
     from dossier.office.form import MEASURES
-    from dossier.paths import builtin_templates_dir
+    from dossier.paths import PACKAGE_DIR, builtin_templates_dir
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(builtin_templates_dir())), autoescape=True)
     project = checked.project
+    font = base64.b64encode((PACKAGE_DIR / "fonts" / "Sarabun-Regular.ttf").read_bytes()).decode("ascii")
     return env.get_template("form.html.j2").render(
+        font=font,
         title=project.title or checked.slug, award_type=checked.award_type.th if checked.award_type else "",
         fields=[dataclasses.replace(i, counts=dataclasses.asdict(i.counts)) for i in items],
         measures=[(limit, attr, th) for limit, (attr, th, _) in MEASURES.items()])
