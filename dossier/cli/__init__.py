@@ -12,6 +12,8 @@ from dossier import __version__
 from dossier.cli.build import build_command
 from dossier.cli.changed import changed_command
 from dossier.cli.codeowners import codeowners_command
+from dossier.cli.export import export_command
+from dossier.cli.import_ import import_command
 from dossier.cli.init import init_command
 from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
@@ -52,3 +54,5 @@ main.add_command(status_command)
 main.add_command(changed_command)
 main.add_command(serve_command)
 main.add_command(init_command)
+main.add_command(export_command)
+main.add_command(import_command)
