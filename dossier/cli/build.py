@@ -65,7 +65,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     if not paths and not force:
         from dossier.uptodate import up_to_date
 
-        fresh = up_to_date(Path.cwd(), out, {"draft": draft, "variant": pdf_variant, "book": with_book})
+        fresh = up_to_date(Path.cwd(), out, {"variant": pdf_variant, "book": with_book})
         if fresh is not None:  # nothing changed: told from the files' hashes, without reading them
             if not live:
                 print_diagnostics([], fmt, lang)
