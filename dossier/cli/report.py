@@ -27,7 +27,7 @@ LABELS = {
 
 def text_lines(diagnostic: Diagnostic, lang: str) -> list[str]:
     d = diagnostic
-    lines = [f"{d.file}:{d.line}:{d.column}: {d.severity.value}: [{d.label}] {d.message(lang)}"]
+    lines = [f"{d.where}: {d.severity.value}: [{d.label}] {d.message(lang)}"]
     hint = d.hint(lang)
     if hint:
         lines.append(f"    {LABELS[lang]['hint']}: {hint}")
@@ -59,7 +59,10 @@ def github_line(d: Diagnostic, lang: str) -> str:
     body = d.message(lang) + (f"\n{LABELS[lang]['hint']}: {d.hint(lang)}" if d.hint(lang) else "")
     if d.source:
         body += f"\n{LABELS[lang]['source']}: {d.source}"
-    props = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property('[' + d.label + ']')}"
+    title = f"title={_escape_property('[' + d.label + ']')}"
+    if not d.line:  # no place in a file (git, an option): an annotation of the run, naming what it is about
+        return f"::{kind} {title}::{_escape_data(d.file + ': ' + body)}"
+    props = f"file={_escape_property(d.file)},line={d.line},col={d.column},{title}"
     return f"::{kind} {props}::{_escape_data(body)}"
 
 
@@ -130,7 +133,7 @@ def summary_markdown(diagnostics: Iterable[Diagnostic], lang: str, title: str) -
               "|---|---|---|---|---|---|"]
     for d in items:
         mark = "❌" if d.severity is Severity.ERROR else "⚠️"
-        lines.append(f"| {mark} | `{_cell(d.file)}:{d.line}:{d.column}` | `{_cell(d.label)}` | {_cell(d.message(lang))} "
+        lines.append(f"| {mark} | `{_cell(d.where)}` | `{_cell(d.label)}` | {_cell(d.message(lang))} "
                      f"| {_cell(d.hint(lang))} | {_cell(d.source or '')} |")
     return "\n".join(lines) + "\n"
 
