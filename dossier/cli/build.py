@@ -118,6 +118,8 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
         outcome = build(ws, files, options, progress)
     finally:
         screen.stop()
+    for stale in outcome.removed:  # the project passes now: its draft would mislead
+        screen.line(t(lang, f"ลบฉบับร่างที่ล้าสมัย {display(stale)}", f"removed the stale draft {display(stale)}"))
     late = [d for d in outcome.diagnostics if d not in shown and d not in diagnostics]
     diagnostics += late
     print_diagnostics(late if live else diagnostics, fmt, lang)

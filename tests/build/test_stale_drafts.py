@@ -85,3 +85,17 @@ def test_a_draft_goes_away_also_when_the_final_dossier_was_already_up_to_date(sm
     assert undone.built == [] and sorted(f.path.name for f in undone.fresh) == ["alpha.pdf", "beta.pdf"]
     assert undone.book_fresh and sorted(p.name for p in undone.removed) == sorted(["alpha.draft.pdf", f"{BOOK}.draft.pdf"])
     assert sorted(p.name for p in (small_repo / "build").glob("*.pdf")) == sorted(["alpha.pdf", "beta.pdf", f"{BOOK}.pdf"])
+
+
+def test_the_command_says_which_stale_drafts_it_removed(small_repo: Path) -> None:
+    beta = small_repo / "projects" / "beta.yaml"
+    good = beta.read_text(encoding="utf-8")
+    beta.write_text(good.replace("status: ongoing", "status: completed"), encoding="utf-8")
+    done = dossier(small_repo, "build", "--draft", "-j", "1")
+    assert done.returncode == 1 and (small_repo / "build" / "beta.draft.pdf").exists(), done.stderr
+    beta.write_text(good, encoding="utf-8")
+    done = dossier(small_repo, "build", "-j", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "removed the stale draft build/beta.draft.pdf" in done.stderr
+    assert f"removed the stale draft build/{BOOK}.draft.pdf" in done.stderr
+    assert not list((small_repo / "build").glob("*.draft.pdf"))
