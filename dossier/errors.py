@@ -28,6 +28,9 @@ class Pos:
     column: int = 1
 
 
+NOWHERE = Pos(0, 0)  # explicitly no place in a file: git's answers, a command-line option
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One problem: where it is, what it is (a catalogue code), and the values it mentions."""
@@ -47,6 +50,11 @@ class Diagnostic:
     @property
     def column(self) -> int:
         return self.pos.column
+
+    @property
+    def where(self) -> str:
+        """``file:line:column``, or the file alone for a problem with no place in it (NOWHERE)."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
     @property
     def label(self) -> str:
@@ -77,7 +85,7 @@ class DossierError(Exception):
         if exit_code is not None:
             self.exit_code = exit_code
         first = self.diagnostics[0] if self.diagnostics else None
-        text = f"{first.file}:{first.line}:{first.column}: {first.message('en')}" if first else ""
+        text = f"{first.where}: {first.message('en')}" if first else ""
         super().__init__(text)
 
     def __reduce__(self) -> tuple[type, tuple[list[Diagnostic], int]]:

@@ -43,12 +43,16 @@ def environment_key(files: Iterable[Path], options: dict[str, object]) -> str:
     return h.hexdigest()
 
 
-def environment_for(root: Path, edition: int | None, draft: bool, variant: str) -> str:
-    """The environment key of a build of the repository at ``root`` with these options."""
+def environment_for(root: Path, edition: int | None, variant: str) -> str:
+    """The environment key of a build of the repository at ``root`` with these options.
+
+    ``--draft`` is not part of it: it only decides whether a project with errors is rendered
+    (as ``<name>.draft.pdf``, a document of its own), so a valid project's dossier and the book
+    of valid projects are the same document with or without it, made once."""
     from dossier.paths import builtin_templates_dir, environment_files
 
     return environment_key(environment_files(root, edition),
-                           {"draft": draft, "variant": variant, "templates": str(builtin_templates_dir())})
+                           {"variant": variant, "templates": str(builtin_templates_dir())})
 
 
 def document_key(environment: str, sources: Iterable[Path]) -> str:

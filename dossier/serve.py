@@ -95,38 +95,47 @@ class Preview:
 def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
             draft: bool = True, jobs: int = 1) -> Preview:
     """Validate and build (incrementally, in this process); every problem ends up in the
-    preview, none escapes as an exception."""
-    from dossier.render.pipeline import Options, book_name, build
+    preview, none escapes as an exception. Every project's problems are shown, warnings
+    included, also of a project whose dossier was up to date (the build did not validate it:
+    it is validated here, a few milliseconds); the documents are exactly those the build says
+    are current, never guessed from the output folder."""
+    from dossier.render.pipeline import Options, build
     from dossier.workspace import open_workspace
 
     started = time.perf_counter()
     problems: list[Diagnostic] = []
     documents: list[Document] = []
+    checked: set[str] = set()
 
     def progress(event: str, item: object, data: object) -> None:
         if event == "checked":
+            checked.add(getattr(item, "file"))
             problems.extend(getattr(item, "diagnostics"))
 
     try:
         ws = open_workspace(root)
         problems.extend(ws.diagnostics)
-        outcome = build(ws, ws.project_files(paths), Options(out, draft=draft, book=book, jobs=jobs), progress)
+        files = ws.project_files(paths)
+        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), progress)
+        unchecked = [(path, name) for path, name in files if name not in checked]
+        if unchecked:  # up to date, so not validated by the build: their warnings still count
+            from dossier.validate import check_file
+
+            problems.extend(d for path, name in unchecked for d in check_file(path, ws, name).diagnostics)
         problems.extend(outcome.diagnostics)
+        order = {name: index for index, (_path, name) in enumerate(files)}
+        problems.sort(key=lambda d: order.get(d.file, -1))  # by project, dossier.yaml's first
         for b in outcome.built:
             documents.append(Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft))
         for f in outcome.fresh:
             documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
         documents.sort(key=lambda d: d.source)
-        book_path = outcome.book.path if outcome.book else None
-        if book_path is None and outcome.book_fresh:  # the final or the draft book: the newer
-            made = [p for p in (out / book_name(ws, False), out / book_name(ws, True)) if p.exists()]
-            book_path = max(made, key=lambda p: p.stat().st_mtime_ns, default=None)
-        if book_path is not None and book_path.exists():
+        if outcome.book_path is not None:
             from dossier.incremental import Manifest
 
-            entry = Manifest.load(out).entries.get(book_path.name)  # its pages, as the build recorded
-            documents.append(Document(book_path.name, "", entry.pages if entry else 0,
-                                      book_path.name.endswith(".draft.pdf")))
+            entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
+            documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
+                                      outcome.book_path.name.endswith(".draft.pdf")))
     except DossierError as exc:
         problems.extend(exc.diagnostics)
     unique = tuple(dict.fromkeys(problems))

@@ -49,7 +49,7 @@ def _up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int |
     projects = [path for path, _name in project_files(root / "projects")]
     if [str(p) for p in projects] != quick.get("projects"):
         return None
-    env = environment_for(root, quick.get("edition"), bool(options.get("draft")), str(options.get("variant")))
+    env = environment_for(root, quick.get("edition"), str(options.get("variant")))
     sources: list[Path] = [root / PROVINCE_FILE]
     for path in projects:
         prior = manifest.entries.get(f"{path.stem}.pdf")

@@ -47,6 +47,15 @@ class Workspace:
         """Project files named on the command line (files or folders), else all of ``projects/``."""
         return project_files(self.projects_dir, paths)
 
+    def province_place(self, path: str) -> tuple[str, Pos]:
+        """``dossier.yaml`` as the user sees it and the line of ``path`` in it (``agencies``,
+        ``agencies[2].id``): where a problem with its settings is shown."""
+        from dossier.load import locate
+
+        file = self.root / PROVINCE_FILE
+        name = display(file)
+        return name, locate(load_source(file, name, self.limits).root, path)
+
 
 def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Workspace:
     """Read ``dossier.yaml`` and the rules of its edition. Raises :class:`DossierError` when the
@@ -59,8 +68,13 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     diagnostics = list(read.diagnostics)
     if province is None or province.edition is None or province.cutoff is None:
         if not any(d.severity is Severity.ERROR for d in diagnostics):
-            diagnostics.append(Diagnostic(name, Pos(), "missing-key", args={
-                "field": "edition/cutoff", "label_th": "ปีรางวัลและวันตัดยอด", "label_en": "edition and cut-off"}))
+            from dossier.load import locate
+
+            missing = "edition" if province is None or province.edition is None else "cutoff"
+            place = locate(read.source.root, missing)  # its empty key, else the top of the settings
+            th, en = {"edition": ("ปีรางวัล", "edition"), "cutoff": ("วันตัดยอด", "cut-off")}[missing]
+            diagnostics.append(Diagnostic(name, place, "missing-key", args={
+                "field": missing, "label_th": th, "label_en": en}))
         raise DossierError(diagnostics)
     seen: dict[str, int] = {}
     root_node = read.source.root

@@ -8,7 +8,8 @@ MESSAGES: dict[str, Entry] = {
     # --- award rules ---------------------------------------------------------------------------
     "missing-field": Entry(
         "ยังไม่มี \"{field}\" ({label_th}) ซึ่งประเภท{type_th}ต้องมี", "\"{field}\" ({label_en}) is missing; the type {type_en} requires it",
-        "เพิ่มบรรทัด {field}: ... (ดูตัวอย่างใน projects/)", "add a line `{field}: ...` (see the examples in projects/)",
+        "เพิ่มบรรทัด {field}: ... (ไฟล์ที่ dossier new สร้างมีทุกหัวข้อพร้อมคำแนะนำ)",
+        "add a line `{field}: ...` (a file made by `dossier new` has every key, with what to put there)",
     ),
     "missing-section": Entry(
         "ยังไม่มีหัวข้อ \"{label_th}\" (sections.{section}) ซึ่งประเภท{type_th}ต้องมี",

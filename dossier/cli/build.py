@@ -66,7 +66,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     if not paths and not force:
         from dossier.uptodate import up_to_date
 
-        fresh = up_to_date(Path.cwd(), out, {"draft": draft, "variant": pdf_variant, "book": with_book})
+        fresh = up_to_date(Path.cwd(), out, {"variant": pdf_variant, "book": with_book})
         if fresh is not None:  # nothing changed: told from the files' hashes, without reading them
             if not live:
                 print_diagnostics([], fmt, lang)
@@ -122,6 +122,8 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
         outcome = build(ws, files, options, progress)
     finally:
         screen.stop()
+    for stale in outcome.removed:  # the project passes now: its draft would mislead
+        screen.line(t(lang, f"ลบฉบับร่างที่ล้าสมัย {display(stale)}", f"removed the stale draft {display(stale)}"))
     late = [d for d in outcome.diagnostics if d not in shown and d not in diagnostics]
     diagnostics += late
     print_diagnostics(late if live else diagnostics, fmt, lang)

@@ -10,7 +10,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import edge, info, t, usage_problem
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos
 from dossier.safetext import terminal, visible
 
 
@@ -79,7 +79,8 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
 
     chosen_agency = find_agency(agency) if agency else None
     if agency and chosen_agency is None:
-        raise DossierError([Diagnostic("dossier.yaml", Pos(), "unknown-agency", args={
+        file, place = ws.province_place("agencies")  # where an agency would be added
+        raise DossierError([Diagnostic(file, place, "unknown-agency", args={
             "value": agency, "allowed": [a.id for a in agencies]})], exit_code=2)
     if chosen_agency is None:
         if not ask:
@@ -89,7 +90,7 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
 
     chosen_type = ws.rules.find_type(award_type) if award_type else None
     if award_type and chosen_type is None:
-        raise DossierError([Diagnostic(ws.rules.file, Pos(), "unknown-award-type", args={
+        raise DossierError([Diagnostic("--type", NOWHERE, "unknown-award-type", args={
             "value": award_type, "edition": ws.rules.edition,
             "allowed": [f"{x.slug} ({x.th})" for x in types]})], exit_code=2)
     if chosen_type is None:

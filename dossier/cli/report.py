@@ -34,7 +34,7 @@ LABELS = {
 
 def text_lines(diagnostic: Diagnostic, lang: str) -> list[str]:
     d = diagnostic
-    lines = [f"{visible(d.file)}:{d.line}:{d.column}: {d.severity.value}: [{visible(d.label)}] {d.message(lang)}"]
+    lines = [f"{visible(d.where)}: {d.severity.value}: [{visible(d.label)}] {d.message(lang)}"]
     hint = d.hint(lang)
     if hint:
         lines.append(f"    {LABELS[lang]['hint']}: {hint}")
@@ -68,8 +68,10 @@ def github_line(d: Diagnostic, lang: str) -> str:
     body = d.message(lang) + (f"\n{LABELS[lang]['hint']}: {d.hint(lang)}" if d.hint(lang) else "")
     if d.source:
         body += f"\n{LABELS[lang]['source']}: {visible(d.source)}"
-    props = (f"file={_escape_property(visible(d.file))},line={d.line},col={d.column},"
-             f"title={_escape_property('[' + visible(d.label) + ']')}")
+    title = f"title={_escape_property('[' + visible(d.label) + ']')}"
+    if not d.line:  # no place in a file (git, an option): an annotation of the run, naming what it is about
+        return f"::{kind} {title}::{_escape_data(visible(d.file) + ': ' + body)}"
+    props = f"file={_escape_property(visible(d.file))},line={d.line},col={d.column},{title}"
     return f"::{kind} {props}::{_escape_data(body)}"
 
 
@@ -148,7 +150,7 @@ def summary_markdown(diagnostics: Iterable[Diagnostic], lang: str, title: str,
     size = sum(len(line.encode("utf-8")) + 1 for line in lines) + reserve
     for shown, d in enumerate(items):
         mark = "❌" if d.severity is Severity.ERROR else "⚠️"
-        row = (f"| {mark} | `{_cell(d.file, code=True)}:{d.line}:{d.column}` | `{_cell(d.label, code=True)}` "
+        row = (f"| {mark} | `{_cell(d.where, code=True)}` | `{_cell(d.label, code=True)}` "
                f"| {_cell(d.message(lang))} | {_cell(d.hint(lang))} | {_cell(d.source or '')} |")
         size += len(row.encode("utf-8")) + 1
         if size > budget:

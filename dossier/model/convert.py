@@ -44,6 +44,16 @@ _HINT_KIND: dict[Any, str] = {str: "text", Markdown: "text", Email: "text", Phon
                               Decimal: "number", int: "integer", Year: "year", thai.ThaiDate: "date"}
 
 
+def _unit_hint(info: dict[str, Any]) -> dict[str, str]:
+    """Where a number's unit goes: its mapping's ``unit`` field when it has one (an
+    indicator), else nowhere (``households`` counts households)."""
+    if info.get("unit_field"):
+        return {"unit_th": " แล้วใส่หน่วยในช่อง unit", "unit_en": "; put the unit in `unit`"}
+    key, th, en = info.get("key", ""), info.get("th", ""), info.get("en", "")
+    return {"unit_th": f" ไม่ต้องเขียนหน่วย เพราะ {key} คือ{th}อยู่แล้ว" if th else " ไม่ต้องเขียนหน่วย",
+            "unit_en": f", without a unit: `{key}` means {en}" if en else ", without a unit"}
+
+
 class Converter:
     """Reads one file's tree into a model; ``diagnostics`` holds what was wrong."""
 
@@ -83,7 +93,7 @@ class Converter:
         if not isinstance(node, Scalar):
             self.wrong_type(node, path, _HINT_KIND.get(tp, "text"))
             return None
-        return self.scalar(node, tp, path)
+        return self.scalar(node, tp, path, info or {})
 
     def model(self, node: Node, cls: Any, path: str) -> Any:
         if not isinstance(node, Mapping):
@@ -101,7 +111,8 @@ class Converter:
                 self.add_problem(entry.key_pos, "unknown-key", key=key, suggestion=suggest(key, allowed), allowed=allowed)
                 continue
             sub = f"{path}.{key}" if path else key
-            values[key] = self.convert(entry.value, hints[key], sub, dict(fields[key].metadata))
+            info = {**fields[key].metadata, "key": key, "unit_field": "unit" in fields}
+            values[key] = self.convert(entry.value, hints[key], sub, info)
         for name, f in fields.items():
             if f.metadata.get("required") and values.get(name) in (None, ""):
                 if name not in node.entries:
@@ -152,7 +163,7 @@ class Converter:
         return None
 
     # --- scalars -------------------------------------------------------------------------------
-    def scalar(self, node: Scalar, tp: Any, path: str) -> Any:
+    def scalar(self, node: Scalar, tp: Any, path: str, info: dict[str, Any] | None = None) -> Any:
         text = node.text
         try:
             if tp is Markdown:
@@ -179,11 +190,14 @@ class Converter:
                     return None
                 if tp is int:
                     if number != number.to_integral_value():
-                        raise thai.ValueProblem("not-a-number", value=text)
+                        raise thai.ValueProblem("not-a-number", value=text, unit_th="", unit_en="")
                     return int(number)
                 return number
         except thai.ValueProblem as exc:
-            self.add_problem(node.pos, exc.code, **exc.args_)
+            args = dict(exc.args_)
+            if exc.code == "not-a-number" and info:
+                args.update(_unit_hint(info))
+            self.add_problem(node.pos, exc.code, **args)
             return None
         raise TypeError(f"no converter for {tp!r} at {path}")  # a bug in the models, not user input
 

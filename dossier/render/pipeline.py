@@ -80,6 +80,14 @@ class Outcome:
     book: Rendered | None = None
     book_fresh: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)  # found while building
+    book_path: Path | None = None  # the book as it stands after this build (made or up to date)
+    removed: list[Path] = field(default_factory=list)  # stale drafts of documents now made final
+
+    def current(self) -> list[Path]:
+        """Every document this build made or found up to date, the book last: what is current
+        in the output folder (anything else there is from an earlier build)."""
+        return [*(b.rendered.path for b in self.built), *(f.path for f in self.fresh),
+                *([self.book_path] if self.book_path is not None else [])]
 
 
 #: Called as each step ends, in the projects' order: ("checked", item, None) |
@@ -182,4 +190,4 @@ def remember(manifest: Manifest, name: str, key: str, built: Built, sources: lis
 
 
 def environment(ws: Workspace, options: Options) -> str:
-    return environment_for(ws.root, ws.province.edition, options.draft, options.variant)
+    return environment_for(ws.root, ws.province.edition, options.variant)

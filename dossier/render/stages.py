@@ -162,6 +162,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
     name = book_name(ws, any(p.draft or p.name.endswith(".draft.pdf") for p in included))
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
+        outcome.book_path = options.out_dir / name
         report("book-fresh", None, options.out_dir / name)
         return
     from dossier.render.book import merge
@@ -180,6 +181,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
                 raise result.error
             data = made if result is None else result.result
             outcome.book = merge(ws, parts, data, options.out_dir, front.when)
+            outcome.book_path = outcome.book.path
         except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand
             problems = failure(_province_item(ws), exc, ws.limits.render_seconds)
             outcome.diagnostics.extend(problems)
@@ -219,8 +221,27 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
         front = FrontMatter(ws, planned, options, manifest, env)
         render_all(ws, planned, options, runner, manifest, outcome, report, front if options.book else None)
         make_book(ws, planned, options, runner, manifest, outcome, report, front)
+    remove_stale_drafts(outcome, manifest)
     remember_clean(ws, planned, options, manifest, outcome)
     return outcome
+
+
+def remove_stale_drafts(outcome: Outcome, manifest: Manifest) -> None:
+    """A document current in its final form (made or up to date) makes its draft stale: the
+    draft is removed, if the manifest shows this tool made it (a file of the same name that
+    the tool did not make is left alone)."""
+    for path in outcome.current():
+        if path.name.endswith(".draft.pdf"):
+            continue
+        draft = path.with_name(path.name[: -len(".pdf")] + ".draft.pdf")
+        if draft.name not in manifest.entries:
+            continue
+        try:
+            draft.unlink(missing_ok=True)
+        except OSError:
+            continue  # cannot be removed (permissions): still the manifest's, tried again next build
+        manifest.forget(draft.name)
+        outcome.removed.append(draft)
 
 
 def remember_clean(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest,
@@ -245,5 +266,6 @@ def remember_clean(ws: Workspace, planned: list[Planned], options: Options, mani
 
 
 def quick_options(options: Options) -> dict[str, object]:
-    """The options a recorded clean build must share with a later one to stand for it."""
-    return {"draft": options.draft, "variant": options.variant, "book": options.book}
+    """The options a recorded clean build must share with a later one to stand for it (not
+    ``draft``: a clean build has no project with errors, so it is the same with or without)."""
+    return {"variant": options.variant, "book": options.book}
