@@ -68,8 +68,6 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     diagnostics = list(read.diagnostics)
     if province is None or province.edition is None or province.cutoff is None:
         if not any(d.severity is Severity.ERROR for d in diagnostics):
-            from dossier.load import locate
-
             missing = "edition" if province is None or province.edition is None else "cutoff"
             place = locate(read.source.root, missing)  # its empty key, else the top of the settings
             th, en = {"edition": ("ปีรางวัล", "edition"), "cutoff": ("วันตัดยอด", "cut-off")}[missing]
