@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+from urllib.parse import quote
 import shutil
 import signal
 import subprocess
@@ -214,13 +215,13 @@ def test_the_page_shows_cached_projects_warnings_and_only_current_documents(repo
         beta.write_text(good.replace("status: ongoing", "status: completed"), encoding="utf-8")
         served.wait_for(r"rebuild 2: 3 PDFs, [1-9]\d* problems", 120)
         page = served.get("/")[1].decode("utf-8")
-        assert 'href="/beta.draft.pdf"' in page and 'href="/สมุทรสงคราม-2564.draft.pdf"' in page, page
+        assert 'href="/beta.draft.pdf"' in page and f'href="/{quote("สมุทรสงคราม-2564.draft.pdf")}"' in page, page
         assert re.search(r"projects/alpha\.yaml:15:\d+</code> warning", page), page  # alpha: up to date, still warned
 
         beta.write_text(good, encoding="utf-8")  # fixed
         served.wait_for(r"rebuild 3: 3 PDFs, 1 problems", 120)
         page = served.get("/")[1].decode("utf-8")
-        assert 'href="/beta.pdf"' in page and 'href="/สมุทรสงคราม-2564.pdf"' in page, page
+        assert 'href="/beta.pdf"' in page and f'href="/{quote("สมุทรสงคราม-2564.pdf")}"' in page, page
         assert ".draft.pdf" not in page, page
         assert served.get("/beta.draft.pdf")[0] == 404
         assert sorted(p.name for p in (repo / "build").glob("*.pdf")) == [
