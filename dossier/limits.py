@@ -25,6 +25,7 @@ class Limits:
     max_title_chars: int = 300  # a project's title, an earlier award's title (the examples: at most 76)
     max_note_chars: int = 1_000  # a photo's caption, the beneficiaries' note
     max_markdown_depth: int = 16  # nested blockquotes and lists in Markdown (the renderer recurses per level)
+    max_image_pixels: int = 40_000_000  # one image, real size decoded (far above any camera photo)
     max_image_frames: int = 64  # frames of an animated GIF (only the first is printed)
     render_seconds: int = 60  # wall time for one document's render
     render_memory_bytes: int = 1_500_000_000  # address space for one render worker

@@ -158,4 +158,9 @@ MESSAGES: dict[str, Entry] = {
         "\"{field}\" has {length} characters, over the tool's limit of {limit}",
         "ย่อเนื้อหา หรือแบ่งเป็นหลายย่อหน้าที่สั้นลง", "shorten it or split it into shorter paragraphs",
     ),
+    "markdown-too-deep": Entry(
+        "\"{field}\" ซ้อนรายการหรือข้อความอ้างอิงลึก {depth} ชั้น เกินขีดจำกัดของเครื่องมือ {limit} ชั้น",
+        "\"{field}\" nests lists or quotes {depth} levels deep, over the tool's limit of {limit}",
+        "ลดชั้นของรายการย่อยและเครื่องหมายอ้างอิง (>) ที่ซ้อนกัน", "use fewer levels of nested lists and quotes (>)",
+    ),
 }

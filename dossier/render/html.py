@@ -21,6 +21,8 @@ from dossier.render.mdpolicy import PolicyExtension
 from markupsafe import Markup
 
 from dossier import __version__, thai
+from dossier.limits import DEFAULT_LIMITS
+from dossier.mdnesting import clip
 from dossier.render.numerals import NumeralsExtension, localize
 from dossier.render.pages import Folio
 from dossier.render.views import ProjectView
@@ -45,7 +47,7 @@ def markdown_html(text: str | None, numerals: str = "arabic") -> str:
                            output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    return md.convert(clean(text))
+    return md.convert(clip(clean(text), DEFAULT_LIMITS.max_markdown_depth))  # deeper: validation's error
 
 
 def front_label(index: int) -> str:

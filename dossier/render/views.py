@@ -164,7 +164,7 @@ def photos(project: Project, source_path: Path | None, ws: Workspace) -> list[Ph
     for photo in project.photos or []:
         try:
             path = (base / photo.file).resolve(strict=True)
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name
             continue
         if path.is_relative_to(repo) and path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES:
             views.append(PhotoView(len(views) + 1, Markup(path.as_uri()), photo.caption or ""))

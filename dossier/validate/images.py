@@ -1,0 +1,96 @@
+"""Images a project shows (photos and Markdown images), checked by decoding them with Pillow.
+
+A header alone can lie: a chunk before a PNG's IHDR, a GIF frame larger than its logical screen,
+or thousands of frames get past a reader of the first bytes, while the PDF engine (which decodes
+with Pillow too) would then allocate the real size. So each image is opened by Pillow (its own
+decompression-bomb guard included), its real dimensions compared with the limit, and its data
+checked as far as is cheap: a PNG's chunks and checksums (``verify``, nothing decompressed), a
+JPEG decoded at 1/8 scale (the DCT scales for free: truncation shows), and a GIF's frames, each
+decoded (Pillow learns a frame's extent only then), within a budget of ``max_image_frames`` and
+of ``max_image_pixels`` decoded pixels in all. Pillow is imported only when a project has images.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.limits import Limits
+
+FORMATS = ("PNG", "JPEG", "GIF")  # what a dossier prints (the engine's raster formats)
+
+
+@dataclass(frozen=True)
+class ImageProblem:
+    code: str  # a catalogue code: image-not-image, image-corrupt, image-too-large, ...
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+_MAGIC = {b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF"}
+
+
+def _magic(path: Path) -> str | None:
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    return next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
+
+
+def _gif_screen(path: Path) -> tuple[int, int]:
+    with open(path, "rb") as handle:
+        head = handle.read(10)
+    return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+
+
+def inspect_image(path: Path, limits: Limits) -> ImageProblem | None:
+    """What is wrong with the image file at ``path`` (a regular file), or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is lower
+        try:
+            with Image.open(path, formats=FORMATS) as image:
+                return _check(path, image, limits)
+        except UnidentifiedImageError:
+            kind = _magic(path)  # an image's signature, then nothing Pillow can read: damaged
+            return ImageProblem("image-corrupt", {"kind": kind}) if kind else ImageProblem("image-not-image")
+        except Image.DecompressionBombError:
+            return ImageProblem("image-too-large", {"width": "?", "height": "?",
+                                                    "limit": limits.max_image_pixels // 1_000_000})
+        except Exception as exc:  # noqa: BLE001 - any failure of the decoder on this file is the file's
+            return ImageProblem("image-corrupt", {"kind": f"{_magic(path) or '?'}: {type(exc).__name__}"})
+
+
+def _check(path: Path, image: Any, limits: Limits) -> ImageProblem | None:
+    width, height = image.size
+    if width * height > limits.max_image_pixels or not width or not height:
+        return ImageProblem("image-too-large", {"width": width, "height": height,
+                                                "limit": limits.max_image_pixels // 1_000_000})
+    if image.format == "PNG":
+        image.verify()  # every chunk's CRC, to the end of the file; nothing decompressed
+    elif image.format == "JPEG":
+        image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+        image.load()  # decoded at 1/8 scale: a truncated or broken stream raises
+    elif image.format == "GIF":
+        return _gif_frames(path, image, limits, (width, height))
+    return None
+
+
+def _gif_frames(path: Path, image: Any, limits: Limits, size: tuple[int, int]) -> ImageProblem | None:
+    screen = _gif_screen(path)
+    area = max(1, screen[0] * screen[1])
+    budget = max(1, min(limits.max_image_frames, limits.max_image_pixels // area))
+    frame = 0
+    while True:
+        if image.size != screen:  # Pillow grows the image to hold a frame outside the screen
+            return ImageProblem("image-frame-outside", {"frame": frame + 1, "width": screen[0], "height": screen[1]})
+        if frame + 1 > budget:
+            return ImageProblem("image-too-many-frames", {"limit": budget})
+        try:
+            image.seek(frame + 1)  # decodes the frame before it
+        except EOFError:
+            break
+        frame += 1
+    image.load()  # the last frame
+    return None
