@@ -2,8 +2,10 @@
 
 Allowed: ``data:`` URLs, and ``file:`` URLs that resolve (symlinks followed) to a regular file
 inside one of the allowed folders (the project's folder, the templates, the shipped fonts) and
-within the size cap. Everything else (http, https, ftp, other schemes, paths outside) is
-refused and recorded, so the build reports it as a located problem instead of dropping it.
+within the size cap; an image only when Pillow decodes it within the image limits, as validation
+checks it (``dossier.validate.images``; a draft renders despite its errors). Everything else
+(http, https, ftp, other schemes, paths outside) is refused and recorded, so the build reports
+it as a located problem instead of dropping it.
 Imported only by ``dossier.render.pdf`` (it imports WeasyPrint).
 """
 
@@ -14,6 +16,9 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from dossier.limits import DEFAULT_LIMITS
+from dossier.validate.images import render_refusal
 
 MAX_RESOURCE_BYTES = 20_000_000
 
@@ -46,4 +51,7 @@ class SandboxedFetcher(URLFetcher):
             raise self._refuse(url, "not a regular file")
         if real.stat().st_size > self.max_bytes:
             raise self._refuse(url, f"larger than {self.max_bytes} bytes")
+        refusal = render_refusal(real, DEFAULT_LIMITS)  # what validation refuses, a draft too
+        if refusal is not None:
+            raise self._refuse(url, refusal)
         return URLFetcherResponse(real.as_uri(), body=real.read_bytes())

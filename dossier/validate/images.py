@@ -94,3 +94,23 @@ def _gif_frames(path: Path, image: Any, limits: Limits, size: tuple[int, int]) -
         frame += 1
     image.load()  # the last frame
     return None
+
+
+def render_refusal(path: Path, limits: Limits) -> str | None:
+    """Why the render's URL sandbox must not hand this file to the engine, or None: an image
+    validation refuses (a draft renders despite errors), or a raster format other than PNG, JPEG
+    and GIF. Files that are no image at all (fonts, stylesheets, SVG) are not this check's."""
+    from PIL import Image, UnidentifiedImageError
+
+    if _magic(path) is not None:
+        problem = inspect_image(path, limits)
+        return None if problem is None else f"the image fails validation ({problem.code})"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with Image.open(path) as image:
+                return f"{image.format} images are not allowed (PNG, JPEG or GIF)"
+        except UnidentifiedImageError:
+            return None
+        except Exception as exc:  # noqa: BLE001 - Pillow knew the format but not the data
+            return f"an image that cannot be decoded ({type(exc).__name__})"
