@@ -12,7 +12,9 @@ of ``max_image_pixels`` decoded pixels in all. Pillow is imported only when a pr
 
 from __future__ import annotations
 
+import contextlib
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,21 +39,43 @@ def _magic(path: Path) -> str | None:
     return next((kind for magic, kind in _MAGIC.items() if head.startswith(magic)), None)
 
 
+@contextlib.contextmanager
+def _strict() -> Iterator[None]:
+    """Pillow as it is by default while the check runs: WeasyPrint sets Pillow's process-wide
+    ``LOAD_TRUNCATED_IMAGES`` when imported (in a render, in ``serve``), under which damaged data
+    decodes silently and ``verify`` skips the checksums. Restored after (renders are sequential
+    within a process)."""
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _gif_screen(path: Path) -> tuple[int, int]:
     with open(path, "rb") as handle:
         head = handle.read(10)
     return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
 
 
-def inspect_image(path: Path, limits: Limits) -> ImageProblem | None:
-    """What is wrong with the image file at ``path`` (a regular file), or None."""
+def inspect_image(path: Path, limits: Limits, full: bool = False) -> ImageProblem | None:
+    """What is wrong with the image file at ``path`` (a regular file), or None. ``full`` also
+    decodes every pixel (the render's check: the engine copies a PNG's compressed data into the
+    PDF as it is, so damaged data would ship unnoticed; validation keeps to the cheap checks)."""
     from PIL import Image, UnidentifiedImageError
 
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _strict():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is lower
         try:
             with Image.open(path, formats=FORMATS) as image:
-                return _check(path, image, limits)
+                problem = _check(path, image, limits)
+            if problem is None and full:
+                with Image.open(path, formats=FORMATS) as image:
+                    image.load()
+            return problem
         except UnidentifiedImageError:
             kind = _magic(path)  # an image's signature, then nothing Pillow can read: damaged
             return ImageProblem("image-corrupt", {"kind": kind}) if kind else ImageProblem("image-not-image")
@@ -103,7 +127,7 @@ def render_refusal(path: Path, limits: Limits) -> str | None:
     from PIL import Image, UnidentifiedImageError
 
     if _magic(path) is not None:
-        problem = inspect_image(path, limits)
+        problem = inspect_image(path, limits, full=True)
         return None if problem is None else f"the image fails validation ({problem.code})"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
