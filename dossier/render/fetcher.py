@@ -29,6 +29,7 @@ class SandboxedFetcher(URLFetcher):
         self.roots = [root.resolve() for root in roots]
         self.max_bytes = max_bytes
         self.refused: list[tuple[str, str]] = []  # (url, reason)
+        self.images_refused: set[str] = set()  # of those, images the author wrote: content lost
 
     def _refuse(self, url: str, reason: str) -> ValueError:
         self.refused.append((url, reason))
@@ -53,5 +54,6 @@ class SandboxedFetcher(URLFetcher):
             raise self._refuse(url, f"larger than {self.max_bytes} bytes")
         refusal = render_refusal(real, DEFAULT_LIMITS)  # what validation refuses, a draft too
         if refusal is not None:
+            self.images_refused.add(url)
             raise self._refuse(url, refusal)
         return URLFetcherResponse(real.as_uri(), body=real.read_bytes())

@@ -169,8 +169,9 @@ class Engine:
         seconds = time.perf_counter() - started
         self.timings.layout += seconds
         refused = {url: why for url, why in self.fetcher.refused[refused_before:] if not url.startswith("data:")}
-        warnings = [Diagnostic(source_file, Pos(), "resource-refused", Severity.WARNING, {"url": url, "reason": why})
-                    for url, why in refused.items()]
+        warnings = [Diagnostic(source_file, Pos(), "resource-refused",  # an image left out is an error
+                               Severity.ERROR if url in self.fetcher.images_refused else Severity.WARNING,
+                               {"url": url, "reason": why}) for url, why in refused.items()]
         failed = dict.fromkeys(m[1] for message in log.messages if (m := _FAILED_IMAGE.match(message)))
         warnings += [Diagnostic(source_file, Pos(), "image-not-loaded", Severity.WARNING, {"url": url})
                      for url in failed if url not in refused and not url.startswith("data:")]

@@ -162,6 +162,8 @@ def photos(project: Project, source_path: Path | None, ws: Workspace) -> list[Ph
     base = (source_path.parent if source_path else ws.projects_dir).resolve()
     repo = ws.root.resolve()
     for photo in project.photos or []:
+        if not photo.file:
+            continue
         try:
             path = (base / photo.file).resolve(strict=True)
         except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name

@@ -125,4 +125,6 @@ def image_checks(source: Source, name: str, pos: Pos, base: Path, root: Path,
 def photo_checks(source: Source, project: Project, root: Path, limits: Limits) -> Iterator[Diagnostic]:
     base = source.path.parent if source.path else root
     for index, photo in enumerate(project.photos or [], start=1):
+        if photo.file is None:
+            continue  # missing-key, already reported
         yield from image_checks(source, photo.file, locate(source.root, f"photos[{index}].file"), base, root, limits)

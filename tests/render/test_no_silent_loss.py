@@ -112,7 +112,9 @@ def test_a_draft_renders_what_validation_refuses_without_losing_anything_unsaid(
 
     ![ดี](fine.png)
 """)
-    repo = repo_with(tmp_path, {"deep.yaml": deep, "nul.yaml": nul, "pictures.yaml": pictures, "good.yaml": VALID})
+    no_file = VALID + "photos:\n  - {caption: ภาพที่ยังไม่มีไฟล์}\n"
+    repo = repo_with(tmp_path, {"deep.yaml": deep, "nul.yaml": nul, "pictures.yaml": pictures, "good.yaml": VALID,
+                                "no-file.yaml": no_file})
     folder = repo / "projects"
     (folder / "huge.png").write_bytes(png(15_000, 11_800, zlib.compress(b"")))  # 177 megapixels
     (folder / "garbage.png").write_bytes(png(64, 48, b"\x78\x9c" + b"\xff" * 200))  # checksums right, data not
@@ -120,7 +122,7 @@ def test_a_draft_renders_what_validation_refuses_without_losing_anything_unsaid(
     (folder / "fine.png").write_bytes(png(2, 1, zlib.compress(b"\x00" + b"\x10\x80\x30" * 2)))
     code, report, _ = build(repo, "--draft")
     assert code == 1
-    for name in ("deep.draft.pdf", "nul.draft.pdf", "pictures.draft.pdf", "good.pdf", "สมุทรสงคราม-2564.draft.pdf"):
+    for name in ("deep.draft.pdf", "nul.draft.pdf", "no-file.draft.pdf", "pictures.draft.pdf", "good.pdf", "สมุทรสงคราม-2564.draft.pdf"):
         assert (repo / "build" / name).is_file(), name
     assert found(report, "markdown-too-deep") == [("projects/deep.yaml", 25, 5)]
     assert found(report, "image-path-invalid") == [("projects/nul.yaml", 24, 6)]
@@ -130,6 +132,24 @@ def test_a_draft_renders_what_validation_refuses_without_losing_anything_unsaid(
     assert found(report, "image-not-loaded") == [("projects/pictures.yaml", 29, 17)]  # the engine failed
     assert "ข้อความลึก" in text_of(repo / "build" / "deep.draft.pdf")
     assert set(images_in(repo / "build" / "pictures.draft.pdf")) == {(2, 1)}  # only the good image ships
+
+
+def test_a_photo_damaged_past_its_header_is_an_error_at_its_line_and_left_out(tmp_path: Path) -> None:
+    """Validation reads a JPEG's markers only (decoding costs 0.1-0.5 s a photo); the render's
+    sandbox decodes it in full, and a damaged one is an error, not a broken image in the PDF."""
+    from PIL import Image
+
+    repo = repo_with(tmp_path, {"photo.yaml": VALID + "photos:\n  - {file: cut.jpg, caption: ภาพที่เสีย}\n"
+                                                       "  - {file: whole.jpg, caption: ภาพที่ดี}\n"})
+    picture = Image.effect_noise((320, 240), 60).convert("RGB")
+    picture.save(repo / "projects" / "whole.jpg", quality=90)
+    data = (repo / "projects" / "whole.jpg").read_bytes()
+    (repo / "projects" / "cut.jpg").write_bytes(data[: len(data) // 2])
+    code, report, _ = build(repo, "--no-book")
+    assert code == 1
+    assert [(p["line"], p["column"], p["severity"]) for p in report if p["code"] == "resource-refused"] == [
+        (24, 12, "error")]
+    assert set(images_in(repo / "build" / "photo.pdf")) == {(320, 240)}
 
 
 def test_the_bundled_projects_lose_nothing(bundled) -> None:  # type: ignore[no-untyped-def]

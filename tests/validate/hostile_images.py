@@ -61,10 +61,16 @@ def gif_frame_outside() -> bytes:
     return bytes(data)
 
 
-def truncated_jpeg() -> bytes:
+def jpeg() -> bytes:
     out = io.BytesIO()
     Image.effect_noise((400, 300), 60).convert("RGB").save(out, "JPEG", quality=90)
-    return out.getvalue()[: len(out.getvalue()) // 2]
+    return out.getvalue()
+
+
+def truncated_jpeg() -> bytes:
+    """Cut inside its header, before the frame's size (validation reads the markers)."""
+    data = jpeg()
+    return data[: data.index(b"\xff\xc0") + 4]
 
 
 def bad_crc_png() -> bytes:
