@@ -173,7 +173,7 @@ class Engine:
                                Severity.ERROR if url in self.fetcher.images_refused else Severity.WARNING,
                                {"url": url, "reason": why}) for url, why in refused.items()]
         failed = dict.fromkeys(m[1] for message in log.messages if (m := _FAILED_IMAGE.match(message)))
-        warnings += [Diagnostic(source_file, Pos(), "image-not-loaded", Severity.WARNING, {"url": url})
+        warnings += [Diagnostic(source_file, Pos(), "image-not-loaded", Severity.ERROR, {"url": url})
                      for url in failed if url not in refused and not url.startswith("data:")]
         warnings += [Diagnostic(source_file, Pos(), "text-overflow", Severity.ERROR,
                                 {"text": cut.text[:40], "page": cut.page + 1}) for cut in overflows(document.pages)]
