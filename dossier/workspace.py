@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
-from dossier.load import Mapping, load_source
+from dossier.load import Mapping, load_source, locate
 from dossier.model import Province, read_model
 from dossier.paths import PACKAGE_DIR, PROVINCE_FILE, builtin_templates_dir, display, find_root, project_files, template_dirs
 from dossier.rules import Rules, load_rules, with_overrides
@@ -66,14 +66,12 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     root_node = read.source.root
     for index, agency in enumerate(province.agencies or [], start=1):
         if agency.id in seen:
-            from dossier.load import locate
-
             diagnostics.append(Diagnostic(name, locate(root_node, f"agencies[{index}].id"), "yaml-duplicate-key",
                                           args={"key": agency.id, "first_line": seen[agency.id]}))
         seen.setdefault(agency.id, index)
-    rules = load_rules(province.edition, root / "rules")
+    edition_pos = locate(root_node, "edition") if isinstance(root_node, Mapping) else None
+    rules = load_rules(province.edition, root / "rules", edition_pos)
     overrides_node = root_node.get("rules") if isinstance(root_node, Mapping) else None
-    positions = {k: e.key_pos for k, e in overrides_node.entries.items()} if isinstance(overrides_node, Mapping) else {}
-    rules = with_overrides(rules, province.rules or {}, name, positions)
+    rules = with_overrides(rules, overrides_node, name)
     diagnostics.extend(rules.diagnostics)
     return Workspace(root, province, rules, limits, diagnostics)

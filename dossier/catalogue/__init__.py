@@ -51,7 +51,12 @@ def _format(template: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def entry(code: str) -> Entry:
-    return MESSAGES.get(code) or Entry(code, code)
+    """The entry of ``code``; an unknown code is a bug of the tool (``tests/test_catalogue.py``
+    finds every code the package can emit), never printed as is."""
+    found = MESSAGES.get(code)
+    if found is None:
+        raise KeyError(f"no catalogue entry for the code {code!r}")
+    return found
 
 
 def message(code: str, lang: str, args: dict[str, Any]) -> str:

@@ -158,6 +158,12 @@ MESSAGES: dict[str, Entry] = {
         "\"{field}\" has {length} characters, over the tool's limit of {limit}",
         "ย่อเนื้อหา หรือแบ่งเป็นหลายย่อหน้าที่สั้นลง", "shorten it or split it into shorter paragraphs",
     ),
+    "number-comma-in-braces": Entry(
+        "ตัวเลขที่มีจุลภาคอยู่ในวงเล็บปีกกา { } ถูกแยกเป็นสองส่วน (เหลือ \",{tail}\" เป็นหัวข้อใหม่)",
+        "a number with a comma inside { } was split in two (\",{tail}\" became a key of its own)",
+        "ใน { } จุลภาคคั่นหัวข้อ: เขียนตัวเลขโดยไม่มีจุลภาค (7450) หรือใส่เครื่องหมายคำพูด (\"7,450\")",
+        "inside { } a comma separates keys: write the number without it (7450) or in quotes (\"7,450\")",
+    ),
     "markdown-too-deep": Entry(
         "\"{field}\" ซ้อนรายการหรือข้อความอ้างอิงลึก {depth} ชั้น เกินขีดจำกัดของเครื่องมือ {limit} ชั้น",
         "\"{field}\" nests lists or quotes {depth} levels deep, over the tool's limit of {limit}",

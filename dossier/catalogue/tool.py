@@ -157,6 +157,32 @@ MESSAGES: dict[str, Entry] = {
     "serve-draft": Entry("ฉบับร่าง", "draft"),
     "serve-book": Entry("เล่มรวมของจังหวัด", "the province's book"),
     "serve-watching": Entry("เฝ้าดูการแก้ไขใน {paths}", "watching {paths}"),
+    # --- dossier init: a new province repository -------------------------------------------
+    "init-exists": Entry(
+        "มี {path} อยู่แล้ว: dossier init ไม่เขียนทับไฟล์ใด ๆ", "{path} exists already: dossier init overwrites nothing",
+        "สร้างในโฟลเดอร์ใหม่ (dossier init ชื่อโฟลเดอร์) หรือย้ายไฟล์เดิมออกก่อน",
+        "create the repository in a new folder (dossier init FOLDER), or move the existing file away first",
+    ),
+    "init-edition": Entry(
+        "ยังไม่มีเกณฑ์รางวัลของปี {edition} ในเครื่องมือนี้", "this tool has no award rules for edition {edition}",
+        "เลือกปีที่มี ({available}) แล้วเพิ่ม rules/<ปี>.yaml ของปีใหม่ภายหลัง (ดู README)",
+        "choose an edition it has ({available}), and add rules/<edition>.yaml for a new one later (see the README)",
+    ),
+    "init-bad-option": Entry(
+        "ค่าของ {option} ใช้ไม่ได้: {problem_th}", "the value of {option} cannot be used: {problem_en}",
+        "เขียนวันที่แบบ 31 ธันวาคม 2563 หรือ 2563-12-31", "write the date as 31 ธันวาคม 2563 or 2563-12-31",
+    ),
+    "init-bad-agency": Entry(
+        "หน่วยงาน \"{value}\" ใช้ไม่ได้", "the agency \"{value}\" cannot be used",
+        "เขียนแบบ --agency รหัส=ชื่อ รหัสเป็นอังกฤษพิมพ์เล็ก ตัวเลขหรือขีด และไม่ซ้ำกัน เช่น --agency cdd=สำนักงานพัฒนาชุมชนจังหวัดน่าน",
+        "write --agency ID=NAME with a unique lower-case id (a-z, 0-9, -), e.g. --agency cdd=สำนักงานพัฒนาชุมชนจังหวัดน่าน",
+    ),
+    "init-done": Entry(
+        "สร้างคลังเอกสารของจังหวัดใน {folder} แล้ว ขั้นต่อไป: cd {folder} แล้วสั่ง git init, dossier new (เพิ่มผลงาน), "
+        "dossier validate แล้ว commit และ push ขึ้น GitHub (คู่มือหน่วยงานอยู่ใน GUIDE.md)",
+        "created the province repository in {folder}. Next: cd {folder}, git init, dossier new (add a project), "
+        "dossier validate, then commit and push to GitHub (the agencies' guide is GUIDE.md)",
+    ),
     # --- images decoded, and what a render could lose (issue 11) -----------------------------
     "image-corrupt": Entry(
         "ไฟล์ภาพ {path} เสียหรือถอดรหัสไม่ได้ ({kind})", "the image {path} is damaged or cannot be decoded ({kind})",

@@ -43,10 +43,21 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str) -> None:
+def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, err: bool = False) -> None:
     buffer = io.StringIO()
     emit(diagnostics, fmt, lang, buffer)
-    click.echo(buffer.getvalue(), nl=False)
+    click.echo(buffer.getvalue(), nl=False, err=err)
+
+
+def usage_problem(lang: str, code: str, **args: Any) -> int:
+    """A usage problem of a command (not of a file): message and hint on stderr, exit 2."""
+    from dossier import catalogue
+
+    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
+    hint = catalogue.hint(code, lang, args)
+    if hint:
+        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
+    return 2
 
 
 def info(message: str, quiet: bool = False) -> None:
@@ -58,7 +69,16 @@ def info(message: str, quiet: bool = False) -> None:
 def edge(fn: Callable[..., int]) -> Callable[..., None]:
     """Run a command body: translate :class:`DossierError` into printed diagnostics and an exit
     code, and any unexpected failure into a short message (the traceback only with DOSSIER_DEBUG)."""
+    return _edge(fn, problems_to_stderr=False)
 
+
+def data_edge(fn: Callable[..., int]) -> Callable[..., None]:
+    """:func:`edge` for a command whose standard output is data (a schema): problems go to
+    stderr, so ``dossier schema > file.json`` never writes an error into the file."""
+    return _edge(fn, problems_to_stderr=True)
+
+
+def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., None]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         lang = kwargs.get("lang") or default_lang()
@@ -66,7 +86,7 @@ def edge(fn: Callable[..., int]) -> Callable[..., None]:
         try:
             code = fn(*args, **kwargs)
         except DossierError as exc:
-            print_diagnostics(exc.diagnostics, fmt, lang)
+            print_diagnostics(exc.diagnostics, fmt, lang, err=problems_to_stderr)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo(t(lang, "หยุดตามคำสั่งผู้ใช้", "interrupted"), err=True)

@@ -9,17 +9,8 @@ from typing import Any, Callable, Sequence
 import click
 
 from dossier import catalogue
-from dossier.cli.common import edge, info, t
+from dossier.cli.common import edge, info, t, usage_problem
 from dossier.errors import Diagnostic, DossierError, Pos
-
-
-def _usage_problem(lang: str, code: str, **args: Any) -> int:
-    """A usage problem of this command: message and hint on stderr, exit 2."""
-    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
-    hint = catalogue.hint(code, lang, args)
-    if hint:
-        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
-    return 2
 
 
 def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Callable[[str], Any],
@@ -91,7 +82,7 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
             "value": agency, "allowed": [a.id for a in agencies]})], exit_code=2)
     if chosen_agency is None:
         if not ask:
-            return _usage_problem(lang, "option-required", option="--agency", allowed=[a.id for a in agencies])
+            return usage_problem(lang, "option-required", option="--agency", allowed=[a.id for a in agencies])
         chosen_agency = _choose(lang, t(lang, "หน่วยงานเจ้าของผลงาน:", "agency:"),
                                 [(a.id, a.name) for a in agencies], find_agency)
 
@@ -102,14 +93,14 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
             "allowed": [f"{x.slug} ({x.th})" for x in types]})], exit_code=2)
     if chosen_type is None:
         if not ask:
-            return _usage_problem(lang, "option-required", option="--type",
+            return usage_problem(lang, "option-required", option="--type",
                                   allowed=[f"{x.slug} ({x.th})" for x in types])
         chosen_type = _choose(lang, t(lang, "ประเภทรางวัล:", "award type:"), [(x.slug, x.th) for x in types],
                               ws.rules.find_type)
 
     if not title:
         if not ask:
-            return _usage_problem(lang, "option-required", option="--title", allowed="-")
+            return usage_problem(lang, "option-required", option="--title", allowed="-")
         title = click.prompt(t(lang, "ชื่อผลงาน", "title"), err=True).strip()
     if not slug:
         slug = f"{chosen_agency.id}-{chosen_type.slug}".lower()
@@ -124,7 +115,7 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
                                  "start date, e.g. 1 มิถุนายน 2561 (may be empty)"),
                                default="", show_default=False, err=True).strip()
     if not valid_slug(slug):
-        return _usage_problem(lang, "bad-slug", value=slug)
+        return usage_problem(lang, "bad-slug", value=slug)
 
     target = ws.projects_dir / f"{slug}.yaml"
     name = display(target)

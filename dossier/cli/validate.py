@@ -122,7 +122,7 @@ def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix
         fix_files(ws, selected, lang, quiet)
     checked = check_paths(ws, selected, draft)
     if not checked:
-        raise DossierError([no_projects(ws, ws.projects_dir)])
+        raise DossierError([*ws.diagnostics, no_projects(ws, ws.projects_dir)])
     diagnostics = list(ws.diagnostics) + [d for c in checked for d in c.diagnostics]
     print_diagnostics(diagnostics, fmt, lang)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)

@@ -214,14 +214,11 @@ class SchemaBuilder:
                 continue
             if award_type is not None and award_type.slug not in (rule.types or ()):
                 continue
-            if rule.check == "required_fields":
-                required += [f for f in rule.params.get("fields", []) if f not in required]
-            elif rule.check == "min_items":
-                name = rule.params["field"]
-                required += [name] if name not in required else []
-                properties[name] = {"type": "array", "minItems": int(rule.params.get("min", 1))}
-            elif rule.check == "required_sections":
-                sections += rule.params.get("sections", [])
+            needs = rule.requires
+            required += [f for f in needs.fields if f not in required]
+            for name, minimum in needs.minimum:
+                properties[name] = {"type": "array", "minItems": minimum}
+            sections += [s for s in needs.sections if s not in sections]
         if sections:
             required += ["sections"] if "sections" not in required else []
             properties["sections"] = {"type": "object", "required": sections}

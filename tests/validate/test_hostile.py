@@ -24,7 +24,10 @@ CORPUS = sorted(p for p in HOSTILE.glob("*.yaml") if p.name != "dossier.yaml")
 VALID = (Path(__file__).parent / "cases" / "valid-minimal.yaml").read_text(encoding="utf-8")
 
 
-def bounded(fn: Callable[[], object], seconds: float = 3.0, megabytes: int = 150) -> object:
+def bounded(fn: Callable[[], object], seconds: float = 30.0, megabytes: int = 150) -> object:
+    """Run ``fn`` under a memory bound (what a limit is for) and a loose time bound that only
+    catches a hang or a quadratic blow-up: speed is measured in benchmarks/, not here (the
+    test machine is shared, and tracemalloc slows everything several times over)."""
     tracemalloc.start()
     start = time.perf_counter()
     try:
