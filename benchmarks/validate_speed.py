@@ -67,10 +67,9 @@ def images(runs: int) -> None:
     GIF frames), on camera-sized pictures, and the same decoded in full as the render's sandbox does."""
     import tempfile
 
-    from PIL import Image
-
     from dossier.limits import DEFAULT_LIMITS
     from dossier.validate.images import inspect_image
+    from PIL import Image
 
     with tempfile.TemporaryDirectory() as folder:
         base = Image.effect_noise((4000, 3000), 40).convert("RGB")

@@ -105,10 +105,12 @@ class SchemaBuilder:
             return ({"type": "string", "maxLength": self.limits.max_markdown_chars, "contentMediaType": "text/markdown"},
                     KIND_TH["markdown"], KIND_EN["markdown"])
         if tp is Decimal:
-            return ({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": AMOUNT_PATTERN, "maxLength": self.limits.max_text_chars}]},
+            return ({"anyOf": [{"type": "number", "minimum": 0},
+                               {"type": "string", "pattern": AMOUNT_PATTERN, "maxLength": self.limits.max_text_chars}]},
                     KIND_TH["amount"], KIND_EN["amount"])
         if tp is int:
-            return ({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": COUNT_PATTERN, "maxLength": self.limits.max_text_chars}]},
+            return ({"anyOf": [{"type": "integer", "minimum": 0},
+                               {"type": "string", "pattern": COUNT_PATTERN, "maxLength": self.limits.max_text_chars}]},
                     KIND_TH["count"], KIND_EN["count"])
         if tp is Year:
             return ({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 9999},

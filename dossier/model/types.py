@@ -21,7 +21,8 @@ Year = NewType("Year", int)
 Amount = Decimal
 Count = int
 
-__all__ = ["Markdown", "Email", "Phone", "Year", "Amount", "Count", "ThaiDate", "meta", "MISSING_REQUIRED", "TextLength", "max_length"]
+__all__ = ["Markdown", "Email", "Phone", "Year", "Amount", "Count", "ThaiDate", "meta", "MISSING_REQUIRED", "TextLength",
+           "max_length"]
 
 MISSING_REQUIRED: Any = object()  # default of a field that must be present when its parent is
 

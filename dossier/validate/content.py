@@ -7,13 +7,13 @@ too long to lay out. Every finding is located on the line where it was written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
-from typing import Iterator
 
 from dossier.errors import Diagnostic, Pos, Severity
 from dossier.limits import Limits
-from dossier.load import Mapping, Scalar, Source, locate
+from dossier.load import Mapping, Node, Scalar, Source, locate
 from dossier.mdnesting import too_deep
 from dossier.model import Project
 
@@ -46,7 +46,7 @@ def _fields(project: Project) -> Iterator[tuple[str, str]]:
 def line_in_field(source: Source, path: str, index: int) -> Pos | None:
     """Where line ``index`` of a literal block scalar (``key: |``) at ``path`` was written: its
     lines follow the indicator's line one for one. None for other styles (folded, quoted)."""
-    node = source.root
+    node: Node | None = source.root
     for part in path.split("."):
         node = node.get(part) if isinstance(node, Mapping) else None
     if not isinstance(node, Scalar) or node.plain or not node.pos.line:

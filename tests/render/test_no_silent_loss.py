@@ -122,7 +122,8 @@ def test_a_draft_renders_what_validation_refuses_without_losing_anything_unsaid(
     (folder / "fine.png").write_bytes(png(2, 1, zlib.compress(b"\x00" + b"\x10\x80\x30" * 2)))
     code, report, _ = build(repo, "--draft")
     assert code == 1
-    for name in ("deep.draft.pdf", "nul.draft.pdf", "no-file.draft.pdf", "pictures.draft.pdf", "good.pdf", "สมุทรสงคราม-2564.draft.pdf"):
+    for name in ("deep.draft.pdf", "nul.draft.pdf", "no-file.draft.pdf", "pictures.draft.pdf", "good.pdf",
+                 "สมุทรสงคราม-2564.draft.pdf"):
         assert (repo / "build" / name).is_file(), name
     assert found(report, "markdown-too-deep") == [("projects/deep.yaml", 25, 5)]
     assert found(report, "image-path-invalid") == [("projects/nul.yaml", 24, 6)]

@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from decimal import Decimal
-from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import jsonschema
 import pytest
 import yaml
-
 from dossier.limits import DEFAULT_LIMITS
 from dossier.load import load_text
 from dossier.model import Project, Province, read_model
 from dossier.model.jsonschema import SchemaBuilder
-from dossier.model.types import Email, Markdown, Phone, Year, max_length
+from dossier.model.types import Email, Phone, max_length
 from dossier.rules import load_rules
 
 TEXT = (str, Email, Phone)
