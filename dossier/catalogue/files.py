@@ -173,4 +173,9 @@ MESSAGES: dict[str, Entry] = {
         "เว้นวรรคหน้าทุกบรรทัดของข้อความ {need} ช่อง (มากกว่าบรรทัด {key}: ๒ ช่อง)",
         "indent every line of the text {need} spaces (2 more than the `{key}:` line)",
     ),
+    "markdown-too-deep": Entry(
+        "\"{field}\" ซ้อนรายการหรือข้อความอ้างอิงลึก {depth} ชั้น เกินขีดจำกัดของเครื่องมือ {limit} ชั้น",
+        "\"{field}\" nests lists or quotes {depth} levels deep, over the tool's limit of {limit}",
+        "ลดชั้นของรายการย่อยและเครื่องหมายอ้างอิง (>) ที่ซ้อนกัน", "use fewer levels of nested lists and quotes (>)",
+    ),
 }

@@ -217,4 +217,32 @@ MESSAGES: dict[str, Entry] = {
     "serve-request-failed": Entry(
         "ตอบคำขอจาก {client} ไม่สำเร็จ: {reason}", "could not answer a request from {client}: {reason}",
     ),
+    # --- images decoded, and what a render could lose (issue 11) -----------------------------
+    "image-corrupt": Entry(
+        "ไฟล์ภาพ {path} เสียหรือถอดรหัสไม่ได้ ({kind})", "the image {path} is damaged or cannot be decoded ({kind})",
+        "เปิดภาพในโปรแกรมแต่งภาพแล้วบันทึกใหม่เป็น PNG หรือ JPEG", "open it in an image editor and save it again as PNG or JPEG",
+    ),
+    "image-frame-outside": Entry(
+        "เฟรมที่ {frame} ของภาพ {path} ใหญ่กว่าขนาดภาพ {width}×{height} พิกเซล",
+        "frame {frame} of the image {path} is larger than the image's {width}×{height} pixels",
+        "บันทึกภาพใหม่เป็น PNG หรือ JPEG ภาพเดียว", "save it again as a single PNG or JPEG image",
+    ),
+    "image-too-many-frames": Entry(
+        "ภาพ {path} มีมากกว่า {limit} เฟรม (ภาพเคลื่อนไหว) เอกสารพิมพ์ได้เพียงเฟรมแรก",
+        "the image {path} has more than {limit} frames (an animation); a printed document shows only the first",
+        "บันทึกเฟรมที่ต้องการเป็นภาพ PNG หรือ JPEG ภาพเดียว", "save the frame you want as a single PNG or JPEG image",
+    ),
+    "image-path-invalid": Entry(
+        "ชื่อไฟล์ภาพ {path} มีอักขระที่ใช้ในชื่อไฟล์ไม่ได้", "the image file name {path} has a character no file name can have",
+        "พิมพ์ชื่อไฟล์ใหม่ ตัดอักขระควบคุมออก", "type the name again, without control characters",
+    ),
+    "image-not-loaded": Entry(
+        "ภาพ {url} ไม่ได้แสดงใน PDF: โปรแกรมสร้าง PDF อ่านภาพนี้ไม่ได้", "the image {url} is missing from the PDF: the PDF engine could not read it",
+        "บันทึกภาพใหม่เป็น PNG หรือ JPEG แล้วสร้างอีกครั้ง", "save it again as PNG or JPEG and build again",
+    ),
+    "text-overflow": Entry(
+        "ข้อความ \"{text}\" ยาวเกินขอบกระดาษในหน้า {page} ส่วนที่เกินถูกตัดหายจาก PDF",
+        "the text \"{text}\" runs past the edge of page {page}: what is past it is cut from the PDF",
+        "เว้นวรรคคำหรือลิงก์ที่ยาวมาก หรือแบ่งตารางให้แคบลง", "add spaces to a very long word or link, or make the table narrower",
+    ),
 }

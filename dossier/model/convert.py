@@ -18,7 +18,7 @@ from dossier import catalogue, thai
 from dossier.errors import Diagnostic, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Mapping, Node, Scalar, Sequence, to_plain
-from dossier.model.types import Email, Markdown, Phone, Year
+from dossier.model.types import Email, Markdown, Phone, Year, max_length
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 # What is left of a number like 7,450.5 written inside { }, where YAML splits at the comma.
@@ -121,8 +121,9 @@ class Converter:
         return cls(**{k: v for k, v in values.items() if v is not None})
 
     def sequence(self, node: Node, item_tp: Any, path: str, info: dict[str, Any] | None) -> list[Any] | None:
-        if isinstance(node, Scalar) and item_tp is str:
-            return [node.text.strip()]  # `area: ตำบลคลองโคน` is a list of one
+        if isinstance(node, Scalar) and item_tp is str:  # `area: ตำบลคลองโคน` is a list of one
+            value = self.scalar(node, str, path, info)
+            return [value] if value else None
         if not isinstance(node, Sequence):
             self.wrong_type(node, path, "list")
             return None
@@ -152,6 +153,9 @@ class Converter:
             self.wrong_type(node, path, "text")
             return None
         value = node.text.strip()
+        if len(value) > self.limits.max_text_chars:
+            self.add_problem(node.pos, "text-too-long", field=path, length=len(value), limit=self.limits.max_text_chars)
+            return None
         if value in choices:
             return value
         if value in aliases:
@@ -165,11 +169,17 @@ class Converter:
     # --- scalars -------------------------------------------------------------------------------
     def scalar(self, node: Scalar, tp: Any, path: str, info: dict[str, Any] | None = None) -> Any:
         text = node.text
+        if tp is Markdown:
+            return self.markdown(node, path)
+        if tp is str:
+            text = " ".join(text.split())
+        limit = max_length(self.limits, info)
+        if len(text) > limit:  # every one-line value: a title, a name, a number, a date
+            self.add_problem(node.pos, "text-too-long", field=path, length=len(text), limit=limit)
+            return text[:limit] if tp is str else None  # a draft still renders, bounded
         try:
-            if tp is Markdown:
-                return self.markdown(node, path)
             if tp is str:
-                return " ".join(text.split())
+                return text
             if tp is Email:
                 if not _EMAIL.fullmatch(text.strip()):
                     raise thai.ValueProblem("not-an-email", value=text)

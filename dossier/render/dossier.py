@@ -19,6 +19,7 @@ from dossier.render.html import FONTS_DIR, Renderer, front_label
 from dossier.render.pages import ProjectPages, first_page, page_counts, project_pages
 from dossier.render.pdf import Attachment, Engine, Laid, Rendered
 from dossier.render.views import ProjectView, build_project_view, ident
+from dossier.render.where import located
 from dossier.validate import Checked
 from dossier.validate.checks import Context, PageCounts, page_checks
 from dossier.workspace import Workspace
@@ -111,6 +112,7 @@ def render(task: Task, on_laid: Callable[[ProjectPages, dict[str, int], ProjectV
     session = engine(ws)
     base = item.path.parent if item.path else ws.root
     laid, found = session.layout(html.project_html(view), base, item.file)
+    found = located(found, item.source.text, base)
     try:
         pages = project_pages(laid.anchors, view.anchor)
         counts = page_counts(laid.anchors, view)

@@ -22,6 +22,8 @@ from dossier.render.paste import PasteExtension, normalize
 from markupsafe import Markup
 
 from dossier import __version__, thai
+from dossier.limits import DEFAULT_LIMITS
+from dossier.mdnesting import clip
 from dossier.render.numerals import NumeralsExtension, localize
 from dossier.render.pages import Folio
 from dossier.render.views import ProjectView
@@ -42,7 +44,8 @@ def markdown_html(text: str | None, numerals: str = "arabic") -> str:
     text node in ``numerals`` (``arabic`` leaves Arabic digits and turns Thai ones Arabic)."""
     if not text:
         return ""
-    pasted = normalize(clean(text))  # lists and hashtags as agencies paste them
+    # lists and hashtags as agencies paste them; nesting past the limit flattened (validation's error)
+    pasted = normalize(clip(clean(text), DEFAULT_LIMITS.max_markdown_depth))
     md = markdown.Markdown(extensions=["tables", "sane_lists", PasteExtension(pasted.styles),
                                        NumeralsExtension(numerals), PolicyExtension()],
                            output_format="html")

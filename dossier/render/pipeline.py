@@ -101,7 +101,7 @@ Item = "Checked | tuple[Path, str]"  # a validated project, or a file validated 
 def photo_files(item: Checked) -> list[Path]:
     base = item.path.parent if item.path else Path.cwd()
     photos = item.project.photos if item.project and item.project.photos else []
-    return [base / photo.file for photo in photos]
+    return [base / photo.file for photo in photos if photo.file and "\x00" not in photo.file]  # no file has a NUL
 
 
 def source_date(paths: Sequence[Path]) -> dt.datetime:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier.errors import Severity
 from dossier.incremental import Manifest, document_key
 from dossier.parallel import Job, Note, Runner
 from dossier.render.front import PREFIX, FrontMatter, book_sources
@@ -148,7 +149,7 @@ def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outco
     p.built = Built(p.checked, r.view, r.pages, r.rendered, r.counts, r.anchors, r.seconds, r.laid)
     outcome.built.append(p.built)
     outcome.diagnostics.extend(r.diagnostics)
-    if p.key:
+    if p.key and not any(d.severity is Severity.ERROR for d in r.diagnostics):  # else made and said again
         remember(manifest, p.name, p.key, p.built, list(p.sources))
     report("built", p.checked, p.built)
 

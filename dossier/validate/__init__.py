@@ -73,8 +73,8 @@ def check_source(source: Source, ws: Workspace, draft: bool = False) -> Checked:
         elif not agency.reviewers:
             checked.diagnostics.append(Diagnostic(source.file, locate(root, "agency"), "agency-no-reviewers",
                                                   Severity.WARNING, {"agency": agency.id}))
-    checked.diagnostics.extend(markdown_checks(source, project, ws.limits))
-    checked.diagnostics.extend(photo_checks(source, project, ws.root))
+    checked.diagnostics.extend(markdown_checks(source, project, ws.root, ws.limits))
+    checked.diagnostics.extend(photo_checks(source, project, ws.root, ws.limits))
     if checked.award_type is not None:
         ctx = Context(source.file, root, project, checked.award_type, ws.province, rules, draft)
         for rule in rules.for_type(checked.award_type.slug):
