@@ -14,7 +14,8 @@ from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Mapping, load_source
 from dossier.model import Province, read_model
-from dossier.paths import PACKAGE_DIR, PROVINCE_FILE, builtin_templates_dir, display, find_root, project_files, template_dirs
+from dossier.paths import (PACKAGE_DIR, PROVINCE_FILE, boundary_problems, builtin_templates_dir, display, find_root,
+                           project_files, template_dirs)
 from dossier.rules import Rules, load_rules, with_overrides
 
 __all__ = ["PACKAGE_DIR", "PROVINCE_FILE", "Workspace", "builtin_templates_dir", "display", "find_root",
@@ -45,7 +46,7 @@ class Workspace:
 
     def project_files(self, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
         """Project files named on the command line (files or folders), else all of ``projects/``."""
-        return project_files(self.projects_dir, paths)
+        return project_files(self.projects_dir, paths, self.root)
 
 
 def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Workspace:
@@ -54,7 +55,7 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     root = find_root(start or Path.cwd())
     path = root / PROVINCE_FILE
     name = display(path)
-    read = read_model(load_source(path, name, limits), Province, limits=limits)
+    read = read_model(load_source(path, name, limits, root), Province, limits=limits)
     province = read.value
     diagnostics = list(read.diagnostics)
     if province is None or province.edition is None or province.cutoff is None:
@@ -76,4 +77,5 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     positions = {k: e.key_pos for k, e in overrides_node.entries.items()} if isinstance(overrides_node, Mapping) else {}
     rules = with_overrides(rules, province.rules or {}, name, positions)
     diagnostics.extend(rules.diagnostics)
+    diagnostics.extend(boundary_problems(root))
     return Workspace(root, province, rules, limits, diagnostics)

@@ -157,4 +157,22 @@ MESSAGES: dict[str, Entry] = {
     "serve-draft": Entry("ฉบับร่าง", "draft"),
     "serve-book": Entry("เล่มรวมของจังหวัด", "the province's book"),
     "serve-watching": Entry("เฝ้าดูการแก้ไขใน {paths}", "watching {paths}"),
+    # --- the repository as the boundary of what a build writes ------------------------------
+    "output-outside": Entry(
+        "โฟลเดอร์ผลลัพธ์ {path} ชี้ออกไปนอกคลังเอกสาร (symlink) จึงไม่เขียนและไม่ลบสิ่งใดในนั้น",
+        "the output folder {path} leads outside the repository (a symlink): nothing is written or deleted there",
+        "ลบ symlink นั้นออก (ให้ dossier build สร้างโฟลเดอร์จริง) หรือระบุโฟลเดอร์ด้วย -o",
+        "remove the symlink (dossier build makes a real folder) or name a folder with -o",
+    ),
+    "output-collision": Entry(
+        "{path} กับ {other} จะเขียนลงไฟล์ผลลัพธ์เดียวกัน {output} ไฟล์หนึ่งจะทับอีกไฟล์โดยไม่รู้ตัว",
+        "{path} and {other} would both write {output}: one would silently replace the other",
+        "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือลบไฟล์ที่ซ้ำ (ชื่อไฟล์โครงการเป็นชื่อ PDF)",
+        "rename or delete one of them (a project file's name is its PDF's name)",
+    ),
+    "output-reserved": Entry(
+        "ชื่อไฟล์ {path} จะได้ผลลัพธ์ {output} ซึ่งเป็นชื่อที่เครื่องมือสงวนไว้สำหรับ{what_th}",
+        "{path} would write {output}, a name the tool keeps for {what_en}",
+        "เปลี่ยนชื่อไฟล์โครงการ", "rename the project file",
+    ),
 }

@@ -151,7 +151,8 @@ def load_rules(edition: int, override_dir: Path | None = None) -> Rules:
         raise DossierError([Diagnostic("dossier.yaml", Pos(), "rules-missing", args={
             "edition": edition, "available": available_editions(override_dir)})])
     name = f"rules/{path.name}" if path.parent != BUILTIN_DIR else f"<built-in>/rules/{path.name}"
-    source = load_source(path, name)
+    own = path.parent != BUILTIN_DIR  # the repository's rules/: read only inside the repository
+    source = load_source(path, name, root=override_dir.parent if own and override_dir is not None else None)
     if source.root is None or any(d.severity is Severity.ERROR for d in source.diagnostics):
         raise DossierError(source.diagnostics or [Diagnostic(name, Pos(), "rules-invalid", args={"problem": "empty"})])
     root = source.root

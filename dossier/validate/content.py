@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from dossier.errors import Diagnostic, Pos, Severity
-from dossier.limits import Limits
+from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Source, locate
 from dossier.model import Project
 
@@ -109,8 +109,12 @@ def photo_checks(source: Source, project: Project, root: Path) -> Iterator[Diagn
         if not real.is_relative_to(root.resolve()):
             yield Diagnostic(source.file, pos, "image-outside", Severity.ERROR, {"url": photo.file})
             continue
-        if not real.is_file():
-            yield Diagnostic(source.file, pos, "image-missing", Severity.ERROR, args)
+        if not real.is_file():  # a folder, a FIFO, a device: never opened
+            yield Diagnostic(source.file, pos, "not-regular-file", Severity.ERROR, args)
+            continue
+        if real.stat().st_size > DEFAULT_LIMITS.max_resource_bytes:
+            yield Diagnostic(source.file, pos, "file-too-large", Severity.ERROR,
+                             {**args, "size": real.stat().st_size, "limit": DEFAULT_LIMITS.max_resource_bytes})
             continue
         with open(real, "rb") as handle:
             header = handle.read(65536)
