@@ -67,8 +67,9 @@ class BuildLock:
             self.fd = None
 
 
-#: The temporary files :func:`atomic_write` makes (``tempfile.mkstemp``: 8 random characters).
-TEMP_NAME = re.compile(r"\A\.[^/]+\.[a-z0-9_]{8}\.tmp\Z")
+#: The temporary files :func:`atomic_write` makes of a build's outputs (PDFs, the manifest,
+#: ``status.html``): ``.<name>.<random>.tmp``.
+TEMP_NAME = re.compile(r"\A\.(?:[^/]+\.pdf|\.dossier-manifest\.json|status\.html)\.[a-z0-9_]+\.tmp\Z")
 
 
 def remove_stale_temps(folder: Path) -> None:

@@ -75,6 +75,13 @@ class Entry:
     extra: dict[str, Any] = field(default_factory=dict)  # what a later book needs of the document
 
 
+def _own_name(output: object) -> bool:
+    """A name the build gives its PDFs: one file of the output folder (a hand-made manifest
+    could name ``../../elsewhere``), not one of the tool's hidden files."""
+    return (isinstance(output, str) and output.endswith(".pdf") and not output.startswith(".")
+            and "/" not in output and "\\" not in output and "\0" not in output)
+
+
 def recorded_sources(entry: Entry | None, root: Path) -> list[Path]:
     """The files besides the project that a manifest entry recorded (its photos), keeping only
     those the build may read: inside the repository, regular files within the resource limit. A
@@ -111,7 +118,7 @@ class Manifest:
     def fresh(self, name: str, key: str) -> Entry | None:
         """The entry for ``name`` when its key matches and its output is still there, intact."""
         entry = self.entries.get(name)
-        if entry is None or entry.key != key or entry.output != name:  # a hand-made entry naming another file
+        if entry is None or entry.key != key or not _own_name(entry.output):
             return None
         output = self.path.parent / entry.output
         try:

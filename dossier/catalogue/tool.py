@@ -175,4 +175,9 @@ MESSAGES: dict[str, Entry] = {
         "{path} would write {output}, a name the tool keeps for {what_en}",
         "เปลี่ยนชื่อไฟล์โครงการ", "rename the project file",
     ),
+    "output-symlink": Entry(
+        "{path} เป็น symlink แต่เครื่องมือเขียนเฉพาะไฟล์ของตนเองในโฟลเดอร์ผลลัพธ์ จึงไม่เขียนผ่านลิงก์นี้",
+        "{path} is a symlink: the tool writes only its own files in the output folder, never through a link",
+        "ลบลิงก์นั้นออก (git rm) เครื่องมือจะสร้างไฟล์ของตนเองใหม่", "delete the link (git rm): the build makes its own file again",
+    ),
 }

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from dossier import outputs
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.files import BuildLock, LockedError
-from dossier.incremental import Entry, Manifest, environment_for
+from dossier.incremental import MANIFEST, Entry, Manifest, environment_for
 from dossier.outputs import dossier_name
 from dossier.paths import display
 from dossier.render.pdf import DEFAULT_VARIANT, Rendered
@@ -171,6 +171,9 @@ def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> 
     out = Path(os.path.abspath(options.out_dir))
     if out.is_relative_to(ws.root) and not is_inside(out, ws.root):
         raise DossierError([Diagnostic(display(out), Pos(), "output-outside", args={"path": display(out)})])
+    linked = [out / name for name in (BuildLock.NAME, MANIFEST, ".dossier-cache") if (out / name).is_symlink()]
+    if linked:  # the lock is opened for writing: through a link it would overwrite another file
+        raise DossierError([Diagnostic(display(p), Pos(), "output-symlink", args={"path": display(p)}) for p in linked])
     chosen = [item if isinstance(item, tuple) else (item.path or Path(item.file), item.file) for item in items]
     found = outputs.collisions(chosen, ws.project_files(None), book_slug(ws))
     if found:
