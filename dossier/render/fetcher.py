@@ -15,7 +15,10 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-MAX_RESOURCE_BYTES = 20_000_000
+from dossier.boundary import Refused, read_regular
+from dossier.limits import DEFAULT_LIMITS
+
+MAX_RESOURCE_BYTES = DEFAULT_LIMITS.max_resource_bytes
 
 
 class SandboxedFetcher(URLFetcher):
@@ -42,8 +45,9 @@ class SandboxedFetcher(URLFetcher):
             raise self._refuse(url, "no such file") from None
         if not any(real.is_relative_to(root) for root in self.roots):
             raise self._refuse(url, "outside the allowed folders")
-        if not real.is_file():
-            raise self._refuse(url, "not a regular file")
-        if real.stat().st_size > self.max_bytes:
-            raise self._refuse(url, f"larger than {self.max_bytes} bytes")
-        return URLFetcherResponse(real.as_uri(), body=real.read_bytes())
+        try:  # a regular file only, its size checked before reading
+            body = read_regular(real, self.max_bytes)
+        except Refused as exc:
+            reason = f"larger than {self.max_bytes} bytes" if exc.code == "file-too-large" else "not a regular file"
+            raise self._refuse(url, reason) from None
+        return URLFetcherResponse(real.as_uri(), body=body)

@@ -209,3 +209,32 @@ def test_new_never_writes_through_a_symlinked_projects_folder(layout: tuple[Path
                    "--slug", "planted")
     assert done.returncode == 1 and "projects:1:1: error: [path-outside]" in done.stdout, done.stdout + done.stderr
     assert snapshot(outside) == before
+
+
+def test_a_photo_or_markdown_image_over_the_size_limit_is_refused_unread(layout: tuple[Path, Path, str]) -> None:
+    from dossier.limits import DEFAULT_LIMITS
+
+    repo, _outside, _marker = layout
+    (repo / "projects" / "images").mkdir()
+    for name in ("photo.png", "big.png"):
+        with open(repo / "projects" / "images" / name, "wb") as handle:  # sparse: no disk, no time
+            handle.write(b"\x89PNG\r\n\x1a\n")
+            handle.truncate(DEFAULT_LIMITS.max_resource_bytes + 1)
+    text = VALID.replace("  results: ผลสัมฤทธิ์\n", "  results: |\n    ผลสัมฤทธิ์\n\n    ![ภาพ](images/big.png)\n") + PHOTO
+    (repo / "projects" / "mangrove.yaml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    done = dossier(repo, "validate")
+    assert done.returncode == 1
+    image = lines.index("    ![ภาพ](images/big.png)") + 1
+    photo = lines.index("  - {file: images/photo.png, caption: ภาพกิจกรรม}") + 1
+    assert f"projects/mangrove.yaml:{image}:5: error: [file-too-large]" in done.stdout, done.stdout
+    assert f"projects/mangrove.yaml:{photo}:" in done.stdout and done.stdout.count("[file-too-large]") == 2, done.stdout
+
+
+def test_a_manifest_that_is_a_fifo_is_ignored(layout: tuple[Path, Path, str]) -> None:
+    repo, _outside, _marker = layout
+    (repo / "build").mkdir()
+    os.mkfifo(repo / "build" / ".dossier-manifest.json")
+    done = dossier(repo, "build", "-j1", "--no-book", timeout=120)  # today's code waits for a writer forever
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (repo / "build" / "mangrove.pdf").is_file() and (repo / "build" / ".dossier-manifest.json").is_file()

@@ -75,15 +75,12 @@ def test_build_of_one_named_twin_is_refused_too(crowded: Path) -> None:
     assert not list(crowded.glob("build/*.pdf"))
 
 
-def test_different_case_is_the_same_output(repo: Path, valid_text: str) -> None:
-    (repo / "projects" / "Mangrove.yaml").write_text(valid_text, encoding="utf-8")
-    (repo / "projects" / "mangrove.yaml").write_text(valid_text, encoding="utf-8")
-    code, out, _err = run(["validate", "--lang", "en"], repo)
-    assert code == 1 and set(located(out)) == {"projects/Mangrove.yaml", "projects/mangrove.yaml"}
-
-
-def test_distinct_names_are_fine(repo: Path, valid_text: str) -> None:
-    for name in ("a.yaml", "b.yml", "a-b.yaml", "draft.yaml"):
+def test_names_differing_only_in_case_share_an_output_and_distinct_names_do_not(repo: Path, valid_text: str) -> None:
+    for name in ("a.yaml", "b.yml", "a-b.yaml", "draft.yaml", "mangrove.yaml"):
         (repo / "projects" / name).write_text(valid_text, encoding="utf-8")
     code, out, _err = run(["validate", "--lang", "en"], repo)
     assert code == 0, out
+    (repo / "projects" / "Mangrove.yaml").write_text(valid_text, encoding="utf-8")
+    code, out, _err = run(["validate", "--lang", "en"], repo)
+    assert code == 1 and located(out) == {"projects/Mangrove.yaml": "output-collision",
+                                          "projects/mangrove.yaml": "output-collision"}
