@@ -98,6 +98,11 @@ def test_symlinked_templates_assets_rules_and_province_file(layout: tuple[Path, 
     pdf = repo / "build" / "mangrove.pdf"
     assert pdf.is_file(), build.stdout + build.stderr  # rendered with the built-in template instead
     assert marker.encode() not in everything(repo / "build")
+    from dossier.paths import PACKAGE_DIR, environment_files  # what the build hashes: nothing outside
+
+    hashed = [Path(os.path.realpath(p)) for p in environment_files(repo.resolve(), 2564)]
+    assert hashed and all(p.is_relative_to(repo.resolve()) or p.is_relative_to(PACKAGE_DIR.parent.resolve())
+                          for p in hashed), [p for p in hashed if p.is_relative_to(outside)]
     # the repository's rules file, and dossier.yaml itself
     (outside / "2564.yaml").write_text(f"{marker}: x\n", encoding="utf-8")
     (repo / "rules").mkdir()
