@@ -34,7 +34,8 @@ def collisions(chosen: list[tuple[Path, str]], every: list[tuple[Path, str]], bo
     itself: the book (``book_slug``) and drafts."""
     writers: dict[str, list[tuple[str, str]]] = {}  # output (case-folded) → (absolute path, name shown)
     seen: set[str] = set()
-    for path, name in [*chosen, *every]:
+    project_files = [(path, name) for path, name in every if path.suffix in (".yaml", ".yml") and not path.is_dir()]
+    for path, name in [*chosen, *project_files]:
         key = os.path.abspath(path)
         if key in seen:
             continue
