@@ -243,3 +243,15 @@ def test_a_manifest_that_is_a_fifo_is_ignored(layout: tuple[Path, Path, str]) ->
     done = dossier(repo, "build", "-j1", "--no-book", timeout=120)  # today's code waits for a writer forever
     assert done.returncode == 0, done.stdout + done.stderr
     assert (repo / "build" / "mangrove.pdf").is_file() and (repo / "build" / ".dossier-manifest.json").is_file()
+
+
+def test_fix_never_reads_or_rewrites_through_a_link_out(layout: tuple[Path, Path, str]) -> None:
+    repo, outside, marker = layout
+    typed = outside / "typed.yaml"  # a Thai typing error --fix would correct: ํ + า for ำ
+    typed.write_text(VALID.replace("การส่งเสริม", "การส่งเสริม" + marker + "ทํา"), encoding="utf-8")
+    (repo / "projects" / "typed.yaml").symlink_to(typed)
+    before = snapshot(outside)
+    done = dossier(repo, "validate", "--fix")
+    assert done.returncode == 1 and "projects/typed.yaml:1:1: error: [path-outside]" in done.stdout
+    assert (repo / "projects" / "typed.yaml").is_symlink() and snapshot(outside) == before
+    assert marker.encode() not in everything(repo)
