@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 
@@ -57,14 +58,33 @@ class BuildLock:
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self.fd = fd
-        for stale in [*self.folder.glob(".*.tmp"), *self.folder.glob(".dossier-cache/.*.tmp")]:
-            stale.unlink(missing_ok=True)
+        remove_stale_temps(self.folder)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
+
+
+#: The temporary files :func:`atomic_write` makes of a build's outputs (PDFs, the manifest,
+#: ``status.html``): ``.<name>.<random>.tmp``.
+TEMP_NAME = re.compile(r"\A\.(?:[^/]+\.pdf|\.dossier-manifest\.json|status\.html)\.[a-z0-9_]+\.tmp\Z")
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Delete what a killed build left: only files named as :func:`atomic_write` names its
+    temporary files, only regular files (never through a symlink), and only in a real folder
+    (the output folder and its ``.dossier-cache/``, neither a symlink)."""
+    for where in (folder, folder / ".dossier-cache"):
+        if where.is_symlink() or not where.is_dir():
+            continue
+        for entry in os.scandir(where):
+            if TEMP_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
+                try:
+                    os.unlink(entry.path)
+                except FileNotFoundError:
+                    pass
 
 
 class LockedError(Exception):

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 2_000_000  # a project file (the 8 examples are 12–20 KB)
+    max_file_bytes: int = 2_000_000  # a project file, dossier.yaml, a rules file (the 8 examples are 12–20 KB)
+    max_resource_bytes: int = 20_000_000  # a photo, an image, an asset, a template, a font (each)
+    max_manifest_bytes: int = 50_000_000  # the build manifest (about 1 KB per dossier)
     max_depth: int = 64  # nesting of mappings and lists
     max_nodes: int = 20_000  # scalars, mappings and lists in one file
     max_markdown_chars: int = 20_000  # one Markdown field (a section, the summary)

@@ -17,7 +17,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dossier.incremental import Manifest, document_key, environment_for
+from dossier.boundary import usable
+from dossier.incremental import Manifest, document_key, environment_for, recorded_sources
+from dossier.limits import DEFAULT_LIMITS
 from dossier.paths import PROVINCE_FILE, find_root, project_files
 
 FORMAT = 1
@@ -46,16 +48,16 @@ def _up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int |
     quick = manifest.quick
     if not quick or quick.get("format") != FORMAT or quick.get("root") != str(root) or quick.get("options") != options:
         return None
-    projects = [path for path, _name in project_files(root / "projects")]
+    projects = [path for path, _name in project_files(root / "projects", None, root)]
     if [str(p) for p in projects] != quick.get("projects"):
         return None
     env = environment_for(root, quick.get("edition"), str(options.get("variant")))
     sources: list[Path] = [root / PROVINCE_FILE]
     for path in projects:
         prior = manifest.entries.get(f"{path.stem}.pdf")
-        if prior is None:
+        if prior is None or not usable(path, root, DEFAULT_LIMITS.max_file_bytes):
             return None
-        keyed = [path, *(Path(s) for s in prior.sources[1:])]
+        keyed = [path, *recorded_sources(prior, root)]
         if manifest.fresh(f"{path.stem}.pdf", document_key(env, keyed)) is None:
             return None
         sources += keyed

@@ -14,7 +14,8 @@ from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Mapping, load_source, locate
 from dossier.model import Province, read_model
-from dossier.paths import PACKAGE_DIR, PROVINCE_FILE, builtin_templates_dir, display, find_root, project_files, template_dirs
+from dossier.paths import (PACKAGE_DIR, PROVINCE_FILE, boundary_problems, builtin_templates_dir, display, find_root,
+                           project_files, template_dirs)
 from dossier.rules import Rules, load_rules, with_overrides
 
 __all__ = ["PACKAGE_DIR", "PROVINCE_FILE", "Workspace", "builtin_templates_dir", "display", "find_root",
@@ -45,7 +46,7 @@ class Workspace:
 
     def project_files(self, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
         """Project files named on the command line (files or folders), else all of ``projects/``."""
-        return project_files(self.projects_dir, paths)
+        return project_files(self.projects_dir, paths, self.root)
 
     def province_place(self, path: str) -> tuple[str, Pos]:
         """``dossier.yaml`` as the user sees it and the line of ``path`` in it (``agencies``,
@@ -63,7 +64,7 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     root = find_root(start or Path.cwd())
     path = root / PROVINCE_FILE
     name = display(path)
-    read = read_model(load_source(path, name, limits), Province, limits=limits)
+    read = read_model(load_source(path, name, limits, root), Province, limits=limits)
     province = read.value
     diagnostics = list(read.diagnostics)
     if province is None or province.edition is None or province.cutoff is None:
@@ -86,4 +87,5 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     overrides_node = root_node.get("rules") if isinstance(root_node, Mapping) else None
     rules = with_overrides(rules, overrides_node, name)
     diagnostics.extend(rules.diagnostics)
+    diagnostics.extend(boundary_problems(root))
     return Workspace(root, province, rules, limits, diagnostics)

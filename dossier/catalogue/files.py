@@ -178,4 +178,15 @@ MESSAGES: dict[str, Entry] = {
         "\"{field}\" nests lists or quotes {depth} levels deep, over the tool's limit of {limit}",
         "ลดชั้นของรายการย่อยและเครื่องหมายอ้างอิง (>) ที่ซ้อนกัน", "use fewer levels of nested lists and quotes (>)",
     ),
+    "path-outside": Entry(
+        "{path} ชี้ออกไปนอกคลังเอกสาร (เป็น symlink ไปยังที่อื่น) เครื่องมือจึงไม่อ่านและไม่ใช้",
+        "{path} leads outside the repository (a symlink to elsewhere): it is not read or used",
+        "ใส่ไฟล์จริงไว้ในคลังเอกสารแทน symlink (git rm ลิงก์นั้น แล้วคัดลอกไฟล์มาวาง)",
+        "put the real file inside the repository instead of the symlink (git rm the link, then copy the file in)",
+    ),
+    "not-regular-file": Entry(
+        "{path} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ อุปกรณ์ หรือ pipe) เครื่องมือจึงไม่เปิดอ่าน",
+        "{path} is not a regular file (a folder, a device or a pipe): it is not opened",
+        "ใช้ไฟล์ธรรมดาที่บันทึกไว้ในคลังเอกสาร", "use an ordinary file saved in the repository",
+    ),
 }

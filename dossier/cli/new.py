@@ -123,6 +123,11 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
     name = display(target)
     text = Writer(ws.rules, ws.province.cutoff).render(NewProject(
         chosen_agency, chosen_type, title, contact_name, phone, email, started))
+    from dossier.boundary import is_inside
+
+    if not is_inside(ws.projects_dir, ws.root):  # a symlinked projects/: never written through
+        where = display(ws.projects_dir)
+        raise DossierError([Diagnostic(where, Pos(), "path-outside", args={"path": where})])
     try:
         ws.projects_dir.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:  # "x": never replace an existing file

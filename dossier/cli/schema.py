@@ -64,4 +64,4 @@ def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str
             click.echo(text, nl=False)
             return 0
     return write_or_check(out, text, check=check, stale_code="schema-stale", name=display(out),
-                          lang=lang, fmt=fmt, quiet=quiet)
+                          lang=lang, fmt=fmt, quiet=quiet, root=ws.root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,11 @@ def status_command(paths: tuple[Path, ...], fmt: str, out: Path | None, today: s
     if out is None:
         click.echo(text, nl=False)
         return 0
+    from dossier.boundary import is_inside
+
+    where = Path(os.path.abspath(out.parent))
+    if where.is_relative_to(ws.root) and not is_inside(where, ws.root):  # a symlinked build/
+        raise DossierError([Diagnostic(display(where), Pos(), "output-outside", args={"path": display(where)})])
     try:
         atomic_write(out, text.encode("utf-8"))
     except OSError as exc:

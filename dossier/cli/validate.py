@@ -58,9 +58,12 @@ def write_step_summary(diagnostics: list[Diagnostic], lang: str, title: str) -> 
 
 def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -> None:
     """Correct Thai typing errors in place (atomically); only files that change are rewritten."""
+    from dossier.boundary import usable
     from dossier.load.thaitext import fix_file
 
     for path, name in ws.project_files(paths):
+        if path.is_symlink() or not usable(path, ws.root, ws.limits.max_file_bytes):
+            continue  # never rewritten through a link, never read outside: validation reports why
         try:
             count, encoding = fix_file(path)
         except (DossierError, OSError):

@@ -17,11 +17,12 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from dossier.boundary import Refused, read_regular
 from dossier.limits import DEFAULT_LIMITS
 from dossier.paths import PACKAGE_DIR
 from dossier.validate.images import render_refusal
 
-MAX_RESOURCE_BYTES = 20_000_000
+MAX_RESOURCE_BYTES = DEFAULT_LIMITS.max_resource_bytes
 SHIPPED = PACKAGE_DIR.resolve()
 
 
@@ -50,13 +51,14 @@ class SandboxedFetcher(URLFetcher):
             raise self._refuse(url, "no such file") from None
         if not any(real.is_relative_to(root) for root in self.roots):
             raise self._refuse(url, "outside the allowed folders")
-        if not real.is_file():
-            raise self._refuse(url, "not a regular file")
-        if real.stat().st_size > self.max_bytes:
-            raise self._refuse(url, f"larger than {self.max_bytes} bytes")
+        try:  # a regular file only, its size checked before reading
+            body = read_regular(real, self.max_bytes)
+        except Refused as exc:
+            reason = f"larger than {self.max_bytes} bytes" if exc.code == "file-too-large" else "not a regular file"
+            raise self._refuse(url, reason) from None
         shipped = real.is_relative_to(SHIPPED)  # the tool's own fonts: no image to check (nor Pillow to load)
         refusal = None if shipped else render_refusal(real, DEFAULT_LIMITS)  # as validation, in a draft too
         if refusal is not None:
             self.images_refused.add(url)
             raise self._refuse(url, refusal)
-        return URLFetcherResponse(real.as_uri(), body=real.read_bytes())
+        return URLFetcherResponse(real.as_uri(), body=body)

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 import jinja2
 import markdown
 
+from dossier.render.loader import BoundedLoader
 from dossier.render.mdpolicy import PolicyExtension
 from dossier.render.paste import PasteExtension, normalize
 from markupsafe import Markup
@@ -74,7 +75,8 @@ class Renderer:
         self.numerals = numerals
         self.today = today or dt.date.today()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in ws.template_dirs()]),
+            loader=BoundedLoader([(d, ws.root if d.is_relative_to(ws.root) else d) for d in ws.template_dirs()],
+                                 ws.limits.max_resource_bytes),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             finalize=self._finalize,
         )

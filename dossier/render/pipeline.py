@@ -20,9 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier import outputs
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.files import BuildLock, LockedError
-from dossier.incremental import Entry, Manifest, environment_for
+from dossier.incremental import MANIFEST, Entry, Manifest, environment_for
+from dossier.outputs import dossier_name
+from dossier.paths import display
 from dossier.render.pdf import DEFAULT_VARIANT, Rendered
 if TYPE_CHECKING:  # imported lazily: a build with nothing to do imports neither validation nor rendering
     from dossier.render.pages import ProjectPages
@@ -98,10 +101,17 @@ Progress = Callable[[str, "Checked | None", object], None]
 Item = "Checked | tuple[Path, str]"  # a validated project, or a file validated only if out of date
 
 
-def photo_files(item: Checked) -> list[Path]:
+def photo_files(item: Checked, root: Path) -> list[Path]:
+    """The photos a dossier depends on: those it may show (inside the repository, regular files
+    within the resource limit; validation reports the others, which are never read)."""
+    from dossier.boundary import usable
+    from dossier.limits import DEFAULT_LIMITS
+
     base = item.path.parent if item.path else Path.cwd()
     photos = item.project.photos if item.project and item.project.photos else []
-    return [base / photo.file for photo in photos if photo.file and "\x00" not in photo.file]  # no file has a NUL
+    return [base / photo.file for photo in photos  # no file has a NUL
+            if photo.file and "\x00" not in photo.file
+            and usable(base / photo.file, root, DEFAULT_LIMITS.max_resource_bytes)]
 
 
 def source_date(paths: Sequence[Path]) -> dt.datetime:
@@ -151,11 +161,32 @@ def failure(item: Checked, error: BaseException, seconds: int) -> list[Diagnosti
 
 
 def output_name(item: Checked, draft: bool) -> str:
-    return f"{item.slug}.draft.pdf" if draft else f"{item.slug}.pdf"
+    return dossier_name(item.slug, draft)
 
 
 def book_name(ws: Workspace, draft: bool) -> str:
-    return f"{ws.province.province}-{ws.province.edition}{'.draft' if draft else ''}.pdf"
+    return outputs.book_name(ws.province.province, ws.province.edition, draft)
+
+
+def book_slug(ws: Workspace) -> str:
+    return book_name(ws, False).removesuffix(".pdf")
+
+
+def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> None:
+    """Before anything is written: the output folder must not lead outside the repository (a
+    symlinked ``build/``), and no two inputs may write one output (``dossier.outputs``)."""
+    from dossier.boundary import is_inside
+
+    out = Path(os.path.abspath(options.out_dir))
+    if out.is_relative_to(ws.root) and not is_inside(out, ws.root):
+        raise DossierError([Diagnostic(display(out), Pos(), "output-outside", args={"path": display(out)})])
+    linked = [out / name for name in (BuildLock.NAME, MANIFEST, ".dossier-cache") if (out / name).is_symlink()]
+    if linked:  # the lock is opened for writing: through a link it would overwrite another file
+        raise DossierError([Diagnostic(display(p), Pos(), "output-symlink", args={"path": display(p)}) for p in linked])
+    chosen = [item if isinstance(item, tuple) else (item.path or Path(item.file), item.file) for item in items]
+    found = outputs.collisions(chosen, ws.project_files(None), book_slug(ws))
+    if found:
+        raise DossierError(found)
 
 
 def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Progress | None = None) -> Outcome:
@@ -163,6 +194,7 @@ def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Prog
     when out of date) and the book; never raises for a project's problems."""
     from dossier.render.stages import run_build
 
+    refuse_conflicts(ws, items, options)
     try:
         with BuildLock(options.out_dir):
             return run_build(ws, list(items), options, progress or (lambda *_: None))

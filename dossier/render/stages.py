@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier.errors import Severity
-from dossier.incremental import Manifest, document_key
+from dossier.incremental import Manifest, document_key, recorded_sources
 from dossier.parallel import Job, Note, Runner
 from dossier.render.front import PREFIX, FrontMatter, book_sources
 from dossier.render.pipeline import (
@@ -50,7 +50,7 @@ def _warm_up() -> None:
     warm_up()
 
 
-def plan(items: list[Item], options: Options, manifest: Manifest, env: str) -> list[Planned]:
+def plan(items: list[Item], options: Options, manifest: Manifest, env: str, root: Path) -> list[Planned]:
     """Each project, and whether the manifest alone shows its dossier up to date (then it is
     neither validated nor rendered again). Nothing is reported yet: see :func:`check`."""
     planned: list[Planned] = []
@@ -59,8 +59,7 @@ def plan(items: list[Item], options: Options, manifest: Manifest, env: str) -> l
         planned.append(p)
         if isinstance(item, tuple) and not options.force:
             path, _name = item
-            prior = manifest.entries.get(f"{path.stem}.pdf")
-            sources = (path, *(Path(s) for s in (prior.sources[1:] if prior else [])))
+            sources = (path, *recorded_sources(manifest.entries.get(f"{path.stem}.pdf"), root))
             entry = manifest.fresh(f"{path.stem}.pdf", document_key(env, sources))
             if entry is not None:
                 p.name, p.key, p.sources, p.fresh = entry.output, entry.key, sources, True
@@ -92,7 +91,7 @@ def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Man
             report("skipped", checked, None)
             continue
         p.name = output_name(checked, p.draft)
-        p.sources = tuple([checked.path, *photo_files(checked)]) if checked.path else ()
+        p.sources = tuple([checked.path, *photo_files(checked, ws.root)]) if checked.path else ()
         p.key = document_key(env, p.sources) if p.sources else None
         entry = manifest.fresh(p.name, p.key) if p.key and not options.force else None
         if entry is not None:
@@ -210,7 +209,7 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     outcome = Outcome()
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
-    planned = plan(items, options, manifest, env)
+    planned = plan(items, options, manifest, env, ws.root)
     with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates

@@ -112,9 +112,11 @@ class ProjectView:
 
 def emblem(ws: Workspace) -> Path | None:
     """The province's emblem, only if the repository supplies one (``assets/emblem.png`` …)."""
+    from dossier.boundary import usable
+
     for folder in (ws.root / "assets", ws.root):
         for name in EMBLEM_NAMES:
-            if (folder / name).is_file():
+            if usable(folder / name, ws.root, ws.limits.max_resource_bytes):
                 return folder / name
     return None
 

@@ -210,7 +210,8 @@ def _year_at(reader: _Reader, node: Node | None, what: str) -> int | None:
 
 def _load(path: Path, edition: int, override_dir: Path | None, chain: tuple[int, ...]) -> Rules:
     name = _file_name(path)
-    source = load_source(path, name)
+    own = path.parent != BUILTIN_DIR  # the repository's rules/: read only inside the repository
+    source = load_source(path, name, root=override_dir.parent if own and override_dir is not None else None)
     if not isinstance(source.root, Mapping) or any(d.severity is Severity.ERROR for d in source.diagnostics):
         raise DossierError(source.diagnostics or [Diagnostic(name, Pos(), "rules-invalid", args={"problem": "empty"})])
     root = source.root

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from dossier.errors import Diagnostic, Pos, Severity
+from dossier.boundary import Refused, check_regular
 from dossier.limits import Limits
 from dossier.load import Mapping, Node, Scalar, Source, locate
 from dossier.mdnesting import too_deep
@@ -134,8 +135,10 @@ def image_checks(source: Source, name: str, pos: Pos, base: Path, root: Path,
     if not real.is_relative_to(root.resolve()):
         yield Diagnostic(source.file, pos, "image-outside", Severity.ERROR, {"url": name})
         return
-    if not real.is_file():
-        yield Diagnostic(source.file, pos, "image-missing", Severity.ERROR, args)
+    try:  # a regular file (never a FIFO or a device), its size checked before anything reads it
+        check_regular(real, limits.max_resource_bytes)
+    except Refused as exc:
+        yield Diagnostic(source.file, pos, exc.code, Severity.ERROR, {**args, **exc.details})
         return
     from dossier.validate.images import inspect_image  # Pillow: only for projects with images
 
