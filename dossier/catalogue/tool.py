@@ -157,4 +157,10 @@ MESSAGES: dict[str, Entry] = {
     "serve-draft": Entry("ฉบับร่าง", "draft"),
     "serve-book": Entry("เล่มรวมของจังหวัด", "the province's book"),
     "serve-watching": Entry("เฝ้าดูการแก้ไขใน {paths}", "watching {paths}"),
+    # --- processes and signals (issue 11) ---------------------------------------------------
+    "stopped-by-signal": Entry("หยุดตามคำสั่ง ({signal})", "interrupted ({signal})"),
+    "lock-taken-over": Entry("การสร้างครั้งก่อน (process {pid}) จบไปโดยไม่ได้ปลดล็อก {path} (ถูกหยุดกลางคัน): "
+                             "ใช้ล็อกต่อและลบไฟล์ที่ค้างแล้ว",
+                             "the previous build (process {pid}) ended without releasing {path} (it was killed): "
+                             "lock taken over, its leftovers removed"),
 }

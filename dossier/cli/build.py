@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, print_diagnostics, t
 from dossier.cli.progress import Display
 from dossier.errors import Diagnostic, DossierError
@@ -108,6 +109,8 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
             screen.line(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
                           f"✓ {item.file} → {display(r.path)} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
+        elif event == "lock-taken-over":
+            screen.line(catalogue.message("lock-taken-over", lang, {"pid": data, "path": display(options.out_dir)}))
         elif event == "book":
             screen.line(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
                           f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"))

@@ -156,8 +156,11 @@ def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Prog
     from dossier.render.stages import run_build
 
     try:
-        with BuildLock(options.out_dir):
-            return run_build(ws, list(items), options, progress or (lambda *_: None))
+        with BuildLock(options.out_dir) as lock:
+            report = progress or (lambda *_: None)
+            if lock.taken_over:  # a build killed before it could release the lock (kill -9)
+                report("lock-taken-over", None, lock.taken_over)
+            return run_build(ws, list(items), options, report)
     except LockedError as exc:
         raise DossierError([Diagnostic(str(options.out_dir), Pos(), "build-locked",
                                        args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None

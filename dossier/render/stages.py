@@ -19,6 +19,8 @@ from dossier.workspace import PROVINCE_FILE, Workspace
 if TYPE_CHECKING:
     from dossier.validate import Checked
 
+TEMP = ".dossier-tmp"  # in the output folder: the workers' temporary files (WeasyPrint's font copies)
+
 
 @dataclass
 class Planned:
@@ -208,7 +210,8 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(items, options, manifest, env)
-    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
+    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
+                options.out_dir / TEMP) as runner:  # the workers' temp folder, under the lock
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
         check(ws, planned, options, manifest, env, outcome, report)
