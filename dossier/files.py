@@ -9,6 +9,8 @@ import sys
 import threading
 from pathlib import Path
 
+TEMP_FOLDER = ".dossier-tmp"  # in an output folder: a build's workers' temporary files
+
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync and rename:

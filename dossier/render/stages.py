@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier.files import TEMP_FOLDER
 from dossier.incremental import Manifest, document_key
 from dossier.parallel import Job, Note, Runner
 from dossier.render.front import PREFIX, FrontMatter, book_sources
@@ -18,8 +19,6 @@ from dossier.workspace import PROVINCE_FILE, Workspace
 
 if TYPE_CHECKING:
     from dossier.validate import Checked
-
-TEMP = ".dossier-tmp"  # in the output folder: the workers' temporary files (WeasyPrint's font copies)
 
 
 @dataclass
@@ -211,7 +210,7 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     env = environment(ws, options)
     planned = plan(items, options, manifest, env)
     with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
-                options.out_dir / TEMP) as runner:  # the workers' temp folder, under the lock
+                options.out_dir / TEMP_FOLDER) as runner:  # the workers' temp folder, under the lock
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
         check(ws, planned, options, manifest, env, outcome, report)
