@@ -76,11 +76,15 @@ class BuildLock:
                 raise LockedError(self.folder, holder) from None
             _HELD.add(key)
         self.fd = fd
-        self.taken_over = os.read(fd, 64).decode(errors="replace").strip()
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        for stale in [*self.folder.glob(".*.tmp"), *self.folder.glob(".dossier-cache/.*.tmp")]:
-            stale.unlink(missing_ok=True)
+        try:
+            self.taken_over = os.read(fd, 64).decode(errors="replace").strip()
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            for stale in [*self.folder.glob(".*.tmp"), *self.folder.glob(".dossier-cache/.*.tmp")]:
+                stale.unlink(missing_ok=True)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -129,10 +129,14 @@ def remove_temp(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
 def _worker_init(max_bytes: int, warmup: Callable[[], None] | None, channel: _Channel, parent: int,
                  temp: Path | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, and stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() ends a worker
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)  # held back in the parent while it forked
     die_with_parent(parent)
     if temp is not None:
         use_temp(temp)
@@ -202,7 +206,6 @@ class Runner:
         while another thread holds a lock could deadlock on it."""
         if self._pool is None:
             self._pool = self._new_pool(self.workers)
-            self._pool.submit(int)  # with fork, the first job forks every worker, here and now
 
     def discard(self) -> None:
         """Stop the workers now, whatever they are doing (warming up, rendering), and wait
@@ -226,8 +229,16 @@ class Runner:
 
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self._channel = self._channel or _Channel(context)
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
                                       initargs=(self.max_bytes, self.warmup, self._channel, os.getpid(), self.temp))
+        # With fork, the first job forks every worker, here and now. Ctrl+C and SIGTERM wait
+        # until it is done: raised in the fork's own handlers, their exception would be lost.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+        try:
+            pool.submit(int)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return pool
 
     def run(self, jobs: Sequence[Job], on_note: OnNote | None = None) -> Iterator[Outcome]:
         """Yield each job's outcome as it finishes (callers order them for display), and the

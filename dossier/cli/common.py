@@ -67,6 +67,9 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+STOP_GRACE = 10.0  # seconds: the workers are killed and joined in at most 4
+
+
 @contextlib.contextmanager
 def stopped_by_signals() -> Iterator[None]:
     """While the command runs, the first SIGINT or SIGTERM raises :class:`Stopped`; a second
@@ -83,6 +86,11 @@ def stopped_by_signals() -> Iterator[None]:
         if first:
             os._exit(128 + first[0])
         first.append(signum)
+        # Python drops an exception raised where it cannot propagate (a finalizer, a fork
+        # handler): if the command is still running after the clean-up's time, end it then.
+        last_resort = threading.Timer(STOP_GRACE, lambda: os._exit(128 + signum))
+        last_resort.daemon = True  # never keeps a stopped process alive by itself
+        last_resort.start()
         raise Stopped(signum)
 
     previous = {}
