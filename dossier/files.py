@@ -55,6 +55,7 @@ class BuildLock:
         self.folder = folder
         self.fd: int | None = None
         self.taken_over = ""  # the process id a killed build left in the lock file
+        self._key = (0, 0)
 
     def __enter__(self) -> "BuildLock":
         import fcntl
@@ -75,7 +76,7 @@ class BuildLock:
                 os.close(fd)
                 raise LockedError(self.folder, holder) from None
             _HELD.add(key)
-        self.fd = fd
+        self.fd, self._key = fd, key
         try:
             self.taken_over = os.read(fd, 64).decode(errors="replace").strip()
             os.ftruncate(fd, 0)
@@ -96,7 +97,7 @@ class BuildLock:
             os.close(self.fd)  # releases the record lock
             self.fd = None
             with _HELD_GUARD:
-                _HELD.discard(_held_key(self.folder))
+                _HELD.discard(self._key)
 
 
 _HELD: set[tuple[int, int]] = set()  # (device, inode) of the output folders this process has locked

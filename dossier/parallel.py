@@ -1,6 +1,7 @@
 """Running render jobs in worker processes (``-j N``; ``-j 1`` is one worker), each with a
 wall-time and memory limit: a render never runs in the calling process, so the memory cap holds
-on every path (``build -j N``, ``build -j 1``, ``serve``).
+on every path (``build -j N``, ``build -j 1``, ``serve``); only tests that need results which
+cannot cross processes (WeasyPrint's layout) ask for ``in_process``, uncapped.
 
 A :class:`Runner` keeps its workers for its whole ``with`` block, so a later batch (the book,
 after the dossiers) finds WeasyPrint already imported. A job that fails (an exception, the time
@@ -173,12 +174,14 @@ class Runner:
     only this runner uses (the build's, under its lock)."""
 
     def __init__(self, workers: int, seconds: int, max_bytes: int, warmup: Callable[[], None] | None = None,
-                 temp: Path | None = None) -> None:
+                 temp: Path | None = None, in_process: bool = False) -> None:
         self.workers = max(1, workers)
         self.seconds = seconds
         self.max_bytes = max_bytes
         self.warmup = warmup
         self.temp = temp
+        self.in_process = in_process  # tests only (results that cannot cross processes): no memory cap
+        self._warm = False
         self._pool: cf.ProcessPoolExecutor | None = None
         self._channel: _Channel | None = None
 
@@ -204,7 +207,7 @@ class Runner:
         """Start the workers now, without waiting for them: they warm up (import WeasyPrint)
         while the caller goes on. Call it before starting threads of your own: a process forked
         while another thread holds a lock could deadlock on it."""
-        if self._pool is None:
+        if self._pool is None and not self.in_process:
             self._pool = self._new_pool(self.workers)
 
     def discard(self) -> None:
@@ -245,9 +248,12 @@ class Runner:
         outcomes of the jobs ``on_note`` adds."""
         if not jobs:
             return
+        if self.in_process:
+            yield from self._here(jobs, on_note)
+            return
         import concurrent.futures as cf
 
-        if self._pool is None:
+        if self._pool is None and not self.in_process:
             self._pool = self._new_pool(self.workers)
         assert self._channel is not None
         self._channel.drain()  # stale: from a crashed batch's isolated reruns
@@ -279,6 +285,24 @@ class Runner:
                 except Exception as exc:  # noqa: BLE001
                     yield Outcome(job, error=exc)
                 self.discard()
+
+    def _here(self, jobs: Sequence[Job], on_note: OnNote | None) -> Iterator[Outcome]:
+        if self.warmup is not None and not self._warm:
+            self.warmup()
+            self._warm = True
+        queue = list(jobs)
+        while queue:
+            job = queue.pop(0)
+            noted: list[Job] = []
+
+            def note(what: Any, name: str = job.name, into: list[Job] = noted) -> None:
+                into.extend(on_note(name, what) if on_note else ())
+
+            try:
+                yield Outcome(job, run_limited(job.fn, job.args, self.seconds, note if job.notes else None))
+            except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
+                yield Outcome(job, error=exc)
+            queue.extend(noted)
 
 
 def run(jobs: Sequence[Job], workers: int, seconds: int, max_bytes: int,

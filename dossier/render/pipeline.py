@@ -39,9 +39,10 @@ class Options:
     draft: bool = False  # render projects with errors as drafts instead of skipping them
     book: bool = True  # also make the province's book of every dossier
     variant: str = DEFAULT_VARIANT  # PDF/A-3b unless told otherwise
-    jobs: int = 1  # worker processes (1: render in this process)
+    jobs: int = 1  # worker processes
     force: bool = False  # rebuild even what is up to date
-    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only: for tests)
+    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only, rendered in
+    # this process without the memory cap: for tests, never a command's path)
 
 
 @dataclass

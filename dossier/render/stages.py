@@ -210,7 +210,8 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     env = environment(ws, options)
     planned = plan(items, options, manifest, env)
     with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
-                options.out_dir / TEMP_FOLDER) as runner:  # the workers' temp folder, under the lock
+                options.out_dir / TEMP_FOLDER,  # the workers' temp folder, under the lock
+                in_process=options.keep_layout and options.jobs == 1) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
         check(ws, planned, options, manifest, env, outcome, report)
