@@ -4,8 +4,9 @@ The repository's files are watched by polling their sizes and modification times
 files at most; it works the same on network drives and in WSL, where change notifications do
 not). A change is acted on once the files have stayed the same for a moment, since editors save
 in several writes. The first build uses every CPU; each rebuild is an ordinary incremental
-``dossier build`` with drafts, run in this process (WeasyPrint is imported once and its fonts
-stay loaded), so saving one project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
+``dossier build`` with drafts, rendered in one worker process forked from this one (so the
+memory cap holds; WeasyPrint is imported here once, and the worker starts warm), so saving one
+project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
 problems and the PDFs of the last build; the page asks for the build number every second and
 reloads when it changes. It serves the output folder's PDFs of that build and nothing else.
 
@@ -94,7 +95,7 @@ class Preview:
 
 def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
             draft: bool = True, jobs: int = 1) -> Preview:
-    """Validate and build (incrementally, in this process); every problem ends up in the
+    """Validate and build (incrementally, rendering in a worker); every problem ends up in the
     preview, none escapes as an exception. Every project's problems are shown, warnings
     included, also of a project whose dossier was up to date (the build did not validate it:
     it is validated here, a few milliseconds); the documents are exactly those the build says
@@ -300,6 +301,9 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         # forked while another thread holds a lock could deadlock on it
         site.show(rebuild(root, out, 1, paths, book, draft, jobs=os.cpu_count() or 1))
         built(site.current())  # type: ignore[arg-type]
+        from dossier.render.dossier import warm_up
+
+        warm_up()  # WeasyPrint imported here once: each rebuild's worker is forked warm
         serving = threading.Thread(target=http.serve_forever, name="dossier-serve", daemon=True)
         serving.start()
         ready(f"http://{host}:{http.server_address[1]}/")

@@ -14,10 +14,12 @@ rebuilds as before; this module only ever answers "up to date" or "I don't know"
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from dossier.boundary import usable
+from dossier.files import TEMP_FOLDER
 from dossier.incremental import Manifest, document_key, environment_for, recorded_sources
 from dossier.limits import DEFAULT_LIMITS
 from dossier.paths import PROVINCE_FILE, find_root, project_files
@@ -45,6 +47,8 @@ def up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | 
 def _up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | None:
     root = find_root(start)
     manifest = Manifest.load(out if out is not None else root / "build")
+    if os.path.lexists(manifest.path.parent / TEMP_FOLDER):  # a killed build's: the full path (locked) removes it
+        return None
     quick = manifest.quick
     if not quick or quick.get("format") != FORMAT or quick.get("root") != str(root) or quick.get("options") != options:
         return None

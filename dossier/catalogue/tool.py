@@ -268,4 +268,10 @@ MESSAGES: dict[str, Entry] = {
         "{path} is a symlink: the tool writes only its own files in the output folder, never through a link",
         "ลบลิงก์นั้นออก (git rm) เครื่องมือจะสร้างไฟล์ของตนเองใหม่", "delete the link (git rm): the build makes its own file again",
     ),
+    # --- processes and signals (issue 11) ---------------------------------------------------
+    "stopped-by-signal": Entry("หยุดตามคำสั่ง ({signal})", "interrupted ({signal})"),
+    "lock-taken-over": Entry("การสร้างครั้งก่อน (process {pid}) จบไปโดยไม่ได้ปลดล็อก {path} (ถูกหยุดกลางคัน): "
+                             "ใช้ล็อกต่อและลบไฟล์ที่ค้างแล้ว",
+                             "the previous build (process {pid}) ended without releasing {path} (it was killed): "
+                             "lock taken over, its leftovers removed"),
 }

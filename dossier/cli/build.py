@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, print_diagnostics, t
 from dossier.cli.progress import Display
 from dossier.errors import Diagnostic, DossierError
@@ -111,6 +112,8 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             name, pdf = visible(item.file), visible(display(r.path))
             screen.line(t(lang, f"✓ {name} → {pdf} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
                           f"✓ {name} → {pdf} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
+        elif event == "lock-taken-over":
+            screen.line(catalogue.message("lock-taken-over", lang, {"pid": data, "path": display(options.out_dir)}))
         elif event == "book":
             pdf = visible(display(data.path))
             screen.line(t(lang, f"✓ เล่มรวม → {pdf} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",

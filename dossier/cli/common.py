@@ -3,12 +3,15 @@ errors become printed diagnostics and exit codes (the edge)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
+import signal
 import sys
+import threading
 import traceback
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import click
 
@@ -77,9 +80,56 @@ def info(message: str, quiet: bool = False) -> None:
         click.echo(terminal(message), err=True)
 
 
+class Stopped(KeyboardInterrupt):
+    """Ctrl+C (SIGINT) or SIGTERM, raised in the main thread: every ``with`` block on the way
+    out cleans up (workers killed, the lock released, temporary files removed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+STOP_GRACE = 10.0  # seconds: the workers are killed and joined in at most 4
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """While the command runs, the first SIGINT or SIGTERM raises :class:`Stopped`; a second
+    one, while the first is being cleaned up, exits at once (safe: outputs are replaced
+    atomically, the kernel releases the lock, the workers die with this process and the next
+    build removes what was left). A SIGINT ignored when the process started (``nohup``, a
+    background job) stays ignored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    first: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        if first:
+            os._exit(128 + first[0])
+        first.append(signum)
+        # Python drops an exception raised where it cannot propagate (a finalizer, a fork
+        # handler): if the command is still running after the clean-up's time, end it then.
+        last_resort = threading.Timer(STOP_GRACE, lambda: os._exit(128 + signum))
+        last_resort.daemon = True  # never keeps a stopped process alive by itself
+        last_resort.start()
+        raise Stopped(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN or signum == signal.SIGTERM:
+            previous[signum] = signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def edge(fn: Callable[..., int]) -> Callable[..., None]:
     """Run a command body: translate :class:`DossierError` into printed diagnostics and an exit
-    code, and any unexpected failure into a short message (the traceback only with DOSSIER_DEBUG)."""
+    code, and any unexpected failure into a short message (the traceback only with DOSSIER_DEBUG).
+    Ctrl+C exits 130 and SIGTERM 143 (128 + the signal), after cleaning up."""
     return _edge(fn, problems_to_stderr=False)
 
 
@@ -95,13 +145,17 @@ def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., Non
         lang = kwargs.get("lang") or default_lang()
         fmt = kwargs.get("fmt") or "text"
         try:
-            code = fn(*args, **kwargs)
+            with stopped_by_signals():
+                code = fn(*args, **kwargs)
         except DossierError as exc:
             print_diagnostics(exc.diagnostics, fmt, lang, err=problems_to_stderr)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            info(t(lang, "หยุดตามคำสั่งผู้ใช้", "interrupted"))
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            signum = getattr(exc, "signum", signal.SIGINT)
+            from dossier import catalogue
+
+            info(catalogue.message("stopped-by-signal", lang, {"signal": signal.Signals(signum).name}))
+            sys.exit(128 + signum)
         except (RecursionError, MemoryError) as exc:
             info(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
                    f"input too complex to process ({type(exc).__name__})"))

@@ -42,9 +42,10 @@ class Options:
     draft: bool = False  # render projects with errors as drafts instead of skipping them
     book: bool = True  # also make the province's book of every dossier
     variant: str = DEFAULT_VARIANT  # PDF/A-3b unless told otherwise
-    jobs: int = 1  # worker processes (1: render in this process)
+    jobs: int = 1  # worker processes
     force: bool = False  # rebuild even what is up to date
-    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only: for tests)
+    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only, rendered in
+    # this process without the memory cap: for tests, never a command's path)
 
 
 @dataclass
@@ -196,8 +197,11 @@ def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Prog
 
     refuse_conflicts(ws, items, options)
     try:
-        with BuildLock(options.out_dir):
-            return run_build(ws, list(items), options, progress or (lambda *_: None))
+        with BuildLock(options.out_dir) as lock:
+            report = progress or (lambda *_: None)
+            if lock.taken_over:  # a build killed before it could release the lock (kill -9)
+                report("lock-taken-over", None, lock.taken_over)
+            return run_build(ws, list(items), options, report)
     except LockedError as exc:
         raise DossierError([Diagnostic(str(options.out_dir), Pos(), "build-locked",
                                        args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier.errors import Severity
+from dossier.files import TEMP_FOLDER
 from dossier.incremental import Manifest, document_key, recorded_sources
 from dossier.parallel import Job, Note, Runner
 from dossier.render.front import PREFIX, FrontMatter, book_sources
@@ -210,7 +211,9 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(items, options, manifest, env, ws.root)
-    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
+    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
+                options.out_dir / TEMP_FOLDER,  # the workers' temp folder, under the lock
+                in_process=options.keep_layout and options.jobs == 1) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
         check(ws, planned, options, manifest, env, outcome, report)
