@@ -57,8 +57,39 @@ def main() -> None:
     show("validate 8 files in-process", inner)
     print(f"{'per file in-process':<44} {statistics.median(inner) / len(files) * 1000:.1f} ms")
     assert "weasyprint" not in sys.modules, "validation imported WeasyPrint"
+    images(runs)
     goal = statistics.median(cli)
     print(f"goal ≤ 0.300 s wall: {'met' if goal <= 0.3 else 'NOT met'} (median {goal:.3f} s); WeasyPrint imported: no")
+
+
+def images(runs: int) -> None:
+    """What checking a project's photos costs (Pillow: header, PNG checksums, JPEG at 1/8 scale,
+    GIF frames), on camera-sized pictures, and the same decoded in full as the render's sandbox does."""
+    import tempfile
+
+    from dossier.limits import DEFAULT_LIMITS
+    from dossier.validate.images import inspect_image
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        base = Image.effect_noise((4000, 3000), 40).convert("RGB")
+        pictures = {"JPEG 4000×3000 (12 MP)": ("photo.jpg", base, {"quality": 90}),
+                    "PNG 3000×2000 (6 MP)": ("photo.png", base.resize((3000, 2000)), {}),
+                    "GIF 800×600, 20 frames": ("anim.gif", base.resize((800, 600)).convert("P"), {})}
+        for label, (name, picture, options) in pictures.items():
+            path = Path(folder) / name
+            if name.endswith(".gif"):
+                frames = [picture.point(lambda v, i=i: (v + i) % 256) for i in range(20)]
+                frames[0].save(path, save_all=True, append_images=frames[1:])
+            else:
+                picture.save(path, **options)
+            for full in (False, True):
+                times = []
+                for _ in range(max(3, runs // 3)):
+                    start = time.perf_counter()
+                    assert inspect_image(path, DEFAULT_LIMITS, full=full) is None
+                    times.append(time.perf_counter() - start)
+                show(f"{'decode in full' if full else 'check'} {label}", times)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ after the general ones.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,7 @@ def project_agencies(ws: Workspace) -> list[Owned]:
     if not ws.projects_dir.is_dir():
         return owned
     for path, name in ws.project_files():
-        source = load_source(path, name, ws.limits)
+        source = load_source(path, name, ws.limits, ws.root)  # never read outside the repository
         node = source.root.get("agency") if source.root is not None else None
         agency = node.text.strip() if isinstance(node, Scalar) and not node.is_null else None
         owned.append(Owned(path, agency or None))
@@ -83,7 +84,7 @@ def render(ws: Workspace, repo_root: Path | None = None) -> str:
         if not files:
             lines.append("# ยังไม่มีไฟล์โครงการ / no project file yet")
         for path in files:
-            relative = path.resolve().relative_to(ws.root.resolve()).as_posix()
+            relative = Path(os.path.abspath(path)).relative_to(ws.root).as_posix()  # the file, not a link's target
             lines.append(line(relative, list(agency.reviewers)))
     known = {a.id for a in ws.province.agencies or []}
     orphans = sorted(o.path.name for o in owned if o.agency not in known)

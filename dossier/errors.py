@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from dossier import catalogue
+from dossier.limits import OUTPUT_LIMITS
 
 
 class Severity(str, enum.Enum):
@@ -25,6 +26,9 @@ class Pos:
 
     line: int = 1
     column: int = 1
+
+
+NOWHERE = Pos(0, 0)  # explicitly no place in a file: git's answers, a command-line option
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class Diagnostic:
     @property
     def column(self) -> int:
         return self.pos.column
+
+    @property
+    def where(self) -> str:
+        """``file:line:column``, or the file alone for a problem with no place in it (NOWHERE)."""
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
     @property
     def label(self) -> str:
@@ -76,7 +85,7 @@ class DossierError(Exception):
         if exit_code is not None:
             self.exit_code = exit_code
         first = self.diagnostics[0] if self.diagnostics else None
-        text = f"{first.file}:{first.line}:{first.column}: {first.message('en')}" if first else ""
+        text = f"{first.where}: {first.message('en')}" if first else ""
         super().__init__(text)
 
     def __reduce__(self) -> tuple[type, tuple[list[Diagnostic], int]]:
@@ -116,3 +125,31 @@ class Report:
 
     def has_errors(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
+
+
+MORE_PROBLEMS = "more-problems"
+
+
+def capped(diagnostics: Iterable[Diagnostic], limit: int = OUTPUT_LIMITS.max_problems_per_code) -> list[Diagnostic]:
+    """The problems in order, at most ``limit`` of one code (as shown: the rule id or the
+    catalogue code) in one file; after the last one shown, one ``more-problems`` entry says how
+    many more there are (an error if any of them is)."""
+    items = list(diagnostics)
+    totals: dict[tuple[str, str], list[Diagnostic]] = {}
+    for d in items:
+        totals.setdefault((d.file, d.label), []).append(d)
+    shown: list[Diagnostic] = []
+    seen: dict[tuple[str, str], int] = {}
+    for d in items:
+        key = (d.file, d.label)
+        count = seen[key] = seen.get(key, 0) + 1
+        if count > limit:
+            continue
+        shown.append(d)
+        group = totals[key]
+        if count == limit and len(group) > limit:
+            hidden = group[limit:]
+            severity = Severity.ERROR if any(h.severity is Severity.ERROR for h in hidden) else Severity.WARNING
+            shown.append(Diagnostic(d.file, hidden[0].pos, MORE_PROBLEMS, severity,
+                                    {"count": len(hidden), "code": d.label, "shown": limit}))
+    return shown

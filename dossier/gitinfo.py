@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.errors import Diagnostic, Pos, UsageError
+from dossier.errors import NOWHERE, Diagnostic, UsageError
 
 PROJECT_SUFFIXES = (".yaml", ".yml")
 # A change to any of these can change every project's diagnostics or PDF: check them all.
@@ -23,7 +23,7 @@ TIMEOUT = 60
 
 
 def _usage(code: str, **args: str) -> UsageError:
-    return UsageError([Diagnostic("git", Pos(), code, args=dict(args))])
+    return UsageError([Diagnostic("git", NOWHERE, code, args=dict(args))])
 
 
 def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:

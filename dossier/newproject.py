@@ -56,18 +56,8 @@ def scalar(text: str) -> str:
 
 def requirements(rules: Rules, award_type: AwardType) -> tuple[list[str], list[str], dict[str, int]]:
     """Fields, sections and minimum list lengths the rules require of ``award_type``."""
-    fields: list[str] = []
-    sections: list[str] = []
-    minimum: dict[str, int] = {}
-    for rule in rules.for_type(award_type.slug):
-        if rule.check == "required_fields":
-            fields += [f for f in rule.params.get("fields", []) if f not in fields]
-        elif rule.check == "required_sections":
-            sections += [s for s in rule.params.get("sections", []) if s not in sections]
-        elif rule.check == "min_items":
-            minimum[rule.params["field"]] = int(rule.params.get("min", 1))
-            fields += [rule.params["field"]] if rule.params["field"] not in fields else []
-    return fields, sections, minimum
+    needs = rules.requires(award_type.slug)
+    return list(needs.fields), list(needs.sections), dict(needs.minimum)
 
 
 def _choices(tp: Any, aliases: dict[str, str]) -> str:

@@ -1,5 +1,7 @@
-"""Running render jobs: in worker processes (``-j N``) or in this process (``-j 1``), each with
-a wall-time and memory limit.
+"""Running render jobs in worker processes (``-j N``; ``-j 1`` is one worker), each with a
+wall-time and memory limit: a render never runs in the calling process, so the memory cap holds
+on every path (``build -j N``, ``build -j 1``, ``serve``); only tests that need results which
+cannot cross processes (WeasyPrint's layout) ask for ``in_process``, uncapped.
 
 A :class:`Runner` keeps its workers for its whole ``with`` block, so a later batch (the book,
 after the dossiers) finds WeasyPrint already imported. A job that fails (an exception, the time
@@ -8,14 +10,22 @@ limit, the memory limit, even a crashed worker) is that job's failure; the other
 A job made with ``notes=True`` is called with a ``note`` function: what it passes reaches the
 batch's ``on_note`` while the job is still running (the dossier's page numbers, known after its
 layout and before its writing), and ``on_note`` may answer with more jobs for the same batch.
+
+Workers never outlive the runner: leaving its ``with`` block by an exception (Ctrl+C, SIGTERM)
+kills them at once instead of waiting for their renders; a worker whose parent dies (``kill -9``)
+is killed by the kernel (``PR_SET_PDEATHSIG``, Linux) or notices its new parent and exits. Their
+temporary files (WeasyPrint's font copies) go to the runner's own folder, removed at the end.
 """
 
 from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 if TYPE_CHECKING:  # imported when workers start: a build with nothing to do never needs them
@@ -88,8 +98,49 @@ def limit_memory(max_bytes: int) -> None:
         pass
 
 
-def _worker_init(max_bytes: int, warmup: Callable[[], None] | None, channel: _Channel) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+def die_with_parent(parent: int) -> None:
+    """In a worker: be killed by the kernel when ``parent`` ends, even by ``kill -9`` (Linux's
+    ``PR_SET_PDEATHSIG``); exit now if it already has (the worker was adopted by another)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # no prctl here: the parent check below still holds
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def use_temp(folder: Path) -> None:
+    """In a worker: every temporary file (``tempfile``, and C libraries reading ``TMPDIR``) goes
+    into ``folder``."""
+    import tempfile
+
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = str(folder)
+
+
+def remove_temp(folder: Path) -> None:
+    """Remove a runner's temporary folder and what is in it (a symlink in its place is removed,
+    never followed)."""
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink(missing_ok=True)
+    elif folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+def _worker_init(max_bytes: int, warmup: Callable[[], None] | None, channel: _Channel, parent: int,
+                 temp: Path | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, and stops the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: terminate() ends a worker
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)  # held back in the parent while it forked
+    die_with_parent(parent)
+    if temp is not None:
+        use_temp(temp)
     _WORKER_CHANNEL[:] = [channel]
     limit_memory(max_bytes)
     if warmup is not None:
@@ -105,8 +156,7 @@ def _in_worker(job: Job, seconds: int) -> Any:
 
 def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], seconds: int, note: Note | None = None) -> Any:
     """Call ``fn(*args)`` (with ``note=`` when given), interrupting it with
-    :class:`RenderTimeout` after ``seconds`` (main thread only: a worker's, or the CLI's
-    with ``-j 1``)."""
+    :class:`RenderTimeout` after ``seconds`` (main thread only: a worker's)."""
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.alarm(seconds)
     try:
@@ -117,44 +167,64 @@ def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], seconds: int, not
 
 
 class Runner:
-    """Runs batches of jobs; ``workers <= 1`` runs them here, one after another."""
+    """Runs batches of jobs in ``workers`` worker processes (at least one).
 
-    def __init__(self, workers: int, seconds: int, max_bytes: int, warmup: Callable[[], None] | None = None) -> None:
+    ``temp``, when given, is the workers' temporary folder: made empty on entering (a killed
+    runner's leftovers go) and removed on leaving, once the workers are gone. Give it a folder
+    only this runner uses (the build's, under its lock)."""
+
+    def __init__(self, workers: int, seconds: int, max_bytes: int, warmup: Callable[[], None] | None = None,
+                 temp: Path | None = None, in_process: bool = False) -> None:
         self.workers = max(1, workers)
         self.seconds = seconds
         self.max_bytes = max_bytes
         self.warmup = warmup
-        self._pool: cf.ProcessPoolExecutor | None = None
+        self.temp = temp
+        self.in_process = in_process  # tests only (results that cannot cross processes): no memory cap
         self._warm = False
+        self._pool: cf.ProcessPoolExecutor | None = None
         self._channel: _Channel | None = None
 
     def __enter__(self) -> "Runner":
+        if self.temp is not None:
+            remove_temp(self.temp)
+            self.temp.mkdir(mode=0o700, parents=True)
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        try:
+            if kind is None:  # every job is done: the workers are idle and end at once
+                if self._pool is not None:
+                    self._pool.shutdown(wait=True, cancel_futures=True)
+                    self._pool = None
+            else:  # Ctrl+C, SIGTERM, a failure: never wait for a render
+                self.discard()
+        finally:
+            if self.temp is not None:
+                remove_temp(self.temp)
 
     def prepare(self) -> None:
         """Start the workers now, without waiting for them: they warm up (import WeasyPrint)
         while the caller goes on. Call it before starting threads of your own: a process forked
         while another thread holds a lock could deadlock on it."""
-        if self.workers > 1 and self._pool is None:
+        if self._pool is None and not self.in_process:
             self._pool = self._new_pool(self.workers)
-            self._pool.submit(int)  # with fork, the first job forks every worker, here and now
 
     def discard(self) -> None:
-        """Stop workers that :meth:`prepare` started and no job needed, without waiting for
-        their warm-up to finish."""
+        """Stop the workers now, whatever they are doing (warming up, rendering), and wait
+        until they are gone."""
         if self._pool is not None:
-            processes = list((getattr(self._pool, "_processes", None) or {}).values())
-            for process in processes:  # first: the pool's own shutdown would wait for their warm-up
+            pool, self._pool = self._pool, None
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            for process in processes:  # first: the pool's own shutdown would wait for their jobs
                 process.terminate()
             for process in processes:
-                process.join(5)
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+                process.join(2)
+                if process.is_alive():
+                    process.kill()
+                    process.join(2)
+            pool.shutdown(wait=False, cancel_futures=True)
+            self._channel = None  # a killed worker may have held its lock: the next pool gets a new one
 
     def _new_pool(self, workers: int) -> cf.ProcessPoolExecutor:
         import concurrent.futures as cf
@@ -162,20 +232,28 @@ class Runner:
 
         context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
         self._channel = self._channel or _Channel(context)
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
-                                      initargs=(self.max_bytes, self.warmup, self._channel))
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                                      initargs=(self.max_bytes, self.warmup, self._channel, os.getpid(), self.temp))
+        # With fork, the first job forks every worker, here and now. Ctrl+C and SIGTERM wait
+        # until it is done: raised in the fork's own handlers, their exception would be lost.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+        try:
+            pool.submit(int)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        return pool
 
     def run(self, jobs: Sequence[Job], on_note: OnNote | None = None) -> Iterator[Outcome]:
         """Yield each job's outcome as it finishes (callers order them for display), and the
         outcomes of the jobs ``on_note`` adds."""
         if not jobs:
             return
-        if self.workers == 1:
+        if self.in_process:
             yield from self._here(jobs, on_note)
             return
         import concurrent.futures as cf
 
-        if self._pool is None:
+        if self._pool is None and not self.in_process:
             self._pool = self._new_pool(self.workers)
         assert self._channel is not None
         self._channel.drain()  # stale: from a crashed batch's isolated reruns
@@ -199,14 +277,14 @@ class Runner:
                 except Exception as exc:  # noqa: BLE001 - a job's failure is its own outcome
                     yield Outcome(job, error=exc)
         if broken:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+            self.discard()
             for job in broken:  # isolate each: only the job that crashes its worker fails
-                with self._new_pool(1) as alone:
-                    try:
-                        yield Outcome(job, alone.submit(_in_worker, job, self.seconds).result())
-                    except Exception as exc:  # noqa: BLE001
-                        yield Outcome(job, error=exc)
+                self._pool = self._new_pool(1)  # held by the runner: Ctrl+C here stops it too
+                try:
+                    yield Outcome(job, self._pool.submit(_in_worker, job, self.seconds).result())
+                except Exception as exc:  # noqa: BLE001
+                    yield Outcome(job, error=exc)
+                self.discard()
 
     def _here(self, jobs: Sequence[Job], on_note: OnNote | None) -> Iterator[Outcome]:
         if self.warmup is not None and not self._warm:

@@ -39,9 +39,13 @@ def builtin_templates_dir() -> Path:
 
 
 def template_dirs(root: Path) -> list[Path]:
-    """Override order: the repository's ``templates/`` first, then the built-in ones."""
+    """Override order: the repository's ``templates/`` first, then the built-in ones. A
+    ``templates/`` that leads outside the repository (a symlink) is never used (the workspace
+    reports it: :func:`boundary_problems`)."""
+    from dossier.boundary import is_inside
+
     own, builtin = root / "templates", builtin_templates_dir()
-    dirs = [own] if own.is_dir() else []
+    dirs = [own] if own.is_dir() and is_inside(own, root) else []
     if not dirs or own.resolve() != builtin.resolve():
         dirs.append(builtin)
     return dirs
@@ -58,22 +62,46 @@ def rules_file(edition: int, override_dir: Path | None = None) -> Path | None:
 
 def environment_files(root: Path, edition: int | None) -> list[Path]:
     """What every document depends on besides its project: templates, fonts, the emblem and
-    other assets, ``dossier.yaml`` and the rules of its edition."""
-    folders = [*template_dirs(root), PACKAGE_DIR / "fonts", root / "assets"]
-    files = [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    other assets, ``dossier.yaml`` and the rules of its edition. Only what the build may read:
+    the repository's files that stay inside it (symlinks followed; a symlinked folder inside is
+    not walked), the package's own inside the package."""
+    from dossier.boundary import is_inside
+
+    builtin = builtin_templates_dir()
+    folders = [(folder, folder if folder == builtin else root) for folder in template_dirs(root)]
+    folders += [(PACKAGE_DIR / "fonts", PACKAGE_DIR / "fonts"), (root / "assets", root)]
+    files = [p for folder, within in folders if folder.is_dir() and is_inside(folder, within)
+             for p in folder.rglob("*") if is_inside(p, within) and p.is_file()]
     rules = rules_file(edition, root / "rules") if edition is not None else None
     return files + [root / PROVINCE_FILE] + ([rules] if rules else [])
 
 
-def project_files(projects_dir: Path, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
+def project_files(projects_dir: Path, paths: list[Path] | None = None,
+                  root: Path | None = None) -> list[tuple[Path, str]]:
     """Project files named on the command line (files or folders), else all of ``projects_dir``,
-    each with the name diagnostics show: as the user typed it, or relative to the current folder."""
+    each with the name diagnostics show: as the user typed it, or relative to the current folder.
+    A folder that leads outside ``root`` is not listed: it is returned itself, for reading it to
+    be refused. Every ``.yaml``/``.yml`` entry is listed, regular file or not (reading says why not)."""
+    from dossier.boundary import is_inside
+
     chosen = [(p, str(p)) for p in paths] if paths else [(projects_dir, display(projects_dir))]
     files: list[tuple[Path, str]] = []
     for path, name in chosen:
-        if path.is_dir():
+        if path.is_dir() and (root is None or is_inside(path, root)):
             files.extend((p, os.path.join(name, p.name)) for p in sorted(path.iterdir())
-                         if p.suffix in (".yaml", ".yml") and p.is_file())
+                         if p.suffix in (".yaml", ".yml") and not p.is_dir())
         else:
             files.append((path, name))
     return files
+
+
+def boundary_problems(root: Path) -> list[Diagnostic]:
+    """A located error for each folder the tool reads from the repository, and each entry of
+    ``templates/`` and ``assets/``, that a symlink takes outside it: none is followed or read.
+    (Project files, ``dossier.yaml`` and the rules file are refused when read: ``load_source``.)"""
+    from dossier.boundary import escapes, is_inside
+
+    found = [root / "rules"] if os.path.lexists(root / "rules") and not is_inside(root / "rules", root) else []
+    for folder in ("templates", "assets"):
+        found += escapes(root / folder, root)
+    return [Diagnostic(display(p), Pos(), "path-outside", args={"path": display(p)}) for p in found]

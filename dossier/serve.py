@@ -4,29 +4,39 @@ The repository's files are watched by polling their sizes and modification times
 files at most; it works the same on network drives and in WSL, where change notifications do
 not). A change is acted on once the files have stayed the same for a moment, since editors save
 in several writes. The first build uses every CPU; each rebuild is an ordinary incremental
-``dossier build`` with drafts, run in this process (WeasyPrint is imported once and its fonts
-stay loaded), so saving one project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
+``dossier build`` with drafts, rendered in one worker process forked from this one (so the
+memory cap holds; WeasyPrint is imported here once, and the worker starts warm), so saving one
+project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
 problems and the PDFs of the last build; the page asks for the build number every second and
 reloads when it changes. It serves the output folder's PDFs of that build and nothing else.
+
+It answers only requests addressed to itself: a ``Host:`` header other than 127.0.0.1, localhost,
+[::1] or the address it listens on (with or without its port) is refused with 421, so a web page
+on another site cannot reach it through a DNS name that points to this computer (DNS
+rebinding). A browser that closes a connection early (a PDF viewer that stops reading, a page
+reloaded mid-download) is not a problem and prints nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import ipaddress
 import json
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from dossier import catalogue
-from dossier.errors import Diagnostic, DossierError
+from dossier.errors import Diagnostic, DossierError, capped
 from dossier.paths import PROVINCE_FILE
+from dossier.safetext import visible
 
 WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
@@ -85,39 +95,48 @@ class Preview:
 
 def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
             draft: bool = True, jobs: int = 1) -> Preview:
-    """Validate and build (incrementally, in this process); every problem ends up in the
-    preview, none escapes as an exception."""
-    from dossier.render.pipeline import Options, book_name, build
+    """Validate and build (incrementally, rendering in a worker); every problem ends up in the
+    preview, none escapes as an exception. Every project's problems are shown, warnings
+    included, also of a project whose dossier was up to date (the build did not validate it:
+    it is validated here, a few milliseconds); the documents are exactly those the build says
+    are current, never guessed from the output folder."""
+    from dossier.render.pipeline import Options, build
     from dossier.workspace import open_workspace
 
     started = time.perf_counter()
     problems: list[Diagnostic] = []
     documents: list[Document] = []
+    checked: set[str] = set()
 
     def progress(event: str, item: object, data: object) -> None:
         if event == "checked":
+            checked.add(getattr(item, "file"))
             problems.extend(getattr(item, "diagnostics"))
 
     try:
         ws = open_workspace(root)
         problems.extend(ws.diagnostics)
-        outcome = build(ws, ws.project_files(paths), Options(out, draft=draft, book=book, jobs=jobs), progress)
+        files = ws.project_files(paths)
+        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), progress)
+        unchecked = [(path, name) for path, name in files if name not in checked]
+        if unchecked:  # up to date, so not validated by the build: their warnings still count
+            from dossier.validate import check_file
+
+            problems.extend(d for path, name in unchecked for d in check_file(path, ws, name).diagnostics)
         problems.extend(outcome.diagnostics)
+        order = {name: index for index, (_path, name) in enumerate(files)}
+        problems.sort(key=lambda d: order.get(d.file, -1))  # by project, dossier.yaml's first
         for b in outcome.built:
             documents.append(Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft))
         for f in outcome.fresh:
             documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
         documents.sort(key=lambda d: d.source)
-        book_path = outcome.book.path if outcome.book else None
-        if book_path is None and outcome.book_fresh:  # the final or the draft book: the newer
-            made = [p for p in (out / book_name(ws, False), out / book_name(ws, True)) if p.exists()]
-            book_path = max(made, key=lambda p: p.stat().st_mtime_ns, default=None)
-        if book_path is not None and book_path.exists():
+        if outcome.book_path is not None:
             from dossier.incremental import Manifest
 
-            entry = Manifest.load(out).entries.get(book_path.name)  # its pages, as the build recorded
-            documents.append(Document(book_path.name, "", entry.pages if entry else 0,
-                                      book_path.name.endswith(".draft.pdf")))
+            entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
+            documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
+                                      outcome.book_path.name.endswith(".draft.pdf")))
     except DossierError as exc:
         problems.extend(exc.diagnostics)
     unique = tuple(dict.fromkeys(problems))
@@ -142,11 +161,55 @@ class Site:
             self.preview = preview
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+DISCONNECTS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+
+
+@dataclass(frozen=True)
+class HostCheck:
+    """Which ``Host:`` header values name this server: its loopback names and the address it
+    listens on, with or without its port. Listening on every address (0.0.0.0, ::), any IP
+    address is accepted too: a browser sends one only when it connected to that address, with
+    no DNS name that could be rebound to this computer."""
+
+    names: frozenset[str]
+    port: int
+    any_address: bool
+
+    @classmethod
+    def of(cls, host: str, port: int) -> HostCheck:
+        listening = f"[{host}]" if ":" in host and not host.startswith("[") else host
+        wildcard = listening in ("0.0.0.0", "[::]", "")
+        return cls(frozenset({*LOOPBACK_NAMES, *(() if wildcard else (listening.lower(),))}), port, wildcard)
+
+    def accepts(self, value: str | None) -> bool:
+        text = (value or "").strip().lower()
+        if text.startswith("["):  # an IPv6 address: [::1] or [::1]:8000
+            close = text.find("]") + 1
+            name, rest = (text[:close], text[close:]) if close else ("", "")
+        else:
+            name, colon, port = text.partition(":")
+            rest = colon + port
+        if not name or (rest and rest != f":{self.port}"):
+            return False
+        if name in self.names:
+            return True
+        try:
+            ipaddress.ip_address(name.removeprefix("[").removesuffix("]"))
+        except ValueError:
+            return False
+        return self.any_address
+
+
 class _Handler(BaseHTTPRequestHandler):
     site: Site  # set on the subclass made for one server
     timeout = 10  # a browser's speculative connection that never sends a request is dropped
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or not self.server.hosts.accepts(hosts[0]):  # type: ignore[attr-defined]
+            self._send(421, "text/plain; charset=utf-8", b"misdirected request")  # DNS rebinding: not for us
+            return
         path = unquote(urlsplit(self.path).path)
         preview = self.site.current()
         if path in ("/", "/index.html"):
@@ -173,19 +236,47 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache)
+        if status == 421:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except DISCONNECTS:  # the browser stopped reading: nothing to tell anyone
+            self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    hosts: HostCheck
+    lang: str = "en"
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away is not an error; anything else is one line, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, DISCONNECTS) or error is None:
+            return
+        if os.environ.get("DOSSIER_DEBUG"):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            return
+        client = client_address[0] if isinstance(client_address, tuple) else client_address
+        message = catalogue.message("serve-request-failed", self.lang, {"client": client, "reason": repr(error)})
+        try:
+            sys.stderr.write(message + "\n")
+        except (OSError, ValueError):
+            pass
+
+
 def server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
     """The preview's HTTP server (not started). Raises OSError when the port is taken."""
     handler = type("Handler", (_Handler,), {"site": site})
-    made = ThreadingHTTPServer((host, port), handler)
+    made = _Server((host, port), handler)
     made.daemon_threads = True
     made.block_on_close = False  # stopping never waits for a connection a browser left open
+    made.hosts = HostCheck.of(host, made.server_address[1])
+    made.lang = site.lang
     return made
 
 
@@ -210,6 +301,9 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         # forked while another thread holds a lock could deadlock on it
         site.show(rebuild(root, out, 1, paths, book, draft, jobs=os.cpu_count() or 1))
         built(site.current())  # type: ignore[arg-type]
+        from dossier.render.dossier import warm_up
+
+        warm_up()  # WeasyPrint imported here once: each rebuild's worker is forked warm
         serving = threading.Thread(target=http.serve_forever, name="dossier-serve", daemon=True)
         serving.start()
         ready(f"http://{host}:{http.server_address[1]}/")
@@ -232,17 +326,17 @@ def page(preview: Preview | None, lang: str) -> str:
 
     rows = []
     if preview is not None:
-        for d in preview.problems:
-            where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+        for d in capped(preview.problems):
+            where = visible(f"{d.file}:{d.line}:{d.column}" if d.line else d.file)
             fix = d.hint(lang)
             rows.append(f'<li class="{d.severity.value}"><code>{html.escape(where)}</code> '
                         f'{html.escape(d.severity.value)}: {html.escape(d.message(lang))}'
                         + (f'<br><small>{html.escape(fix)}</small>' if fix else "") + "</li>")
     documents = []
     for doc in preview.documents if preview else ():
-        label = html.escape(doc.source or catalogue.message("serve-book", lang, {}))
+        label = html.escape(visible(doc.source) if doc.source else catalogue.message("serve-book", lang, {}))
         badge = f' <span class="draft">{say("serve-draft")}</span>' if doc.draft else ""
-        documents.append(f'<li><a href="/{html.escape(doc.name)}" target="_blank">{html.escape(doc.name)}</a> '
+        documents.append(f'<li><a href="/{html.escape(quote(doc.name))}" target="_blank">{html.escape(visible(doc.name))}</a> '
                          f'— {label} ({say("serve-pages", pages=doc.pages)}){badge}</li>')
     status = (say("serve-status", when=preview.finished.strftime("%H:%M:%S"), seconds=f"{preview.seconds:.1f}",
                   version=preview.version) if preview else "")

@@ -21,7 +21,6 @@ from dossier.model.project import Project
 from dossier.rules import AwardType, Rules
 from dossier.workspace import Workspace
 
-PART_CHECKS = ("required_fields", "required_sections", "min_items")
 
 
 @dataclass(frozen=True)
@@ -114,23 +113,21 @@ def required_parts(rules: Rules, award_type: AwardType | None, project: Project 
     parts: dict[str, Part] = {}
     sections = (project.sections if project else None) or {}
     for rule in rules.rules:
-        if rule.check not in PART_CHECKS:
-            continue
         if award_type is None and rule.types is not None:
             continue
         if award_type is not None and not rule.applies_to(award_type.slug):
             continue
-        if rule.check == "required_sections":
-            for key in rule.params.get("sections", []):
-                section = rules.section(key)
-                th, en = (section.th, section.en) if section else (key, key)
-                parts[f"sections.{key}"] = Part(f"sections.{key}", th, en, _filled(sections.get(key)))
+        needs = rule.requires
+        if not (needs.fields or needs.sections):
             continue
-        names = rule.params.get("fields", []) if rule.check == "required_fields" else [rule.params["field"]]
-        minimum = int(rule.params.get("min", 1))
-        for name in names:
+        for key in needs.sections:
+            section = rules.section(key)
+            th, en = (section.th, section.en) if section else (key, key)
+            parts[f"sections.{key}"] = Part(f"sections.{key}", th, en, _filled(sections.get(key)))
+        minimum = dict(needs.minimum)
+        for name in needs.fields:
             value = getattr(project, name, None) if project else None
-            present = len(value or []) >= minimum if rule.check == "min_items" else _filled(value)
+            present = len(value or []) >= minimum[name] if name in minimum else _filled(value)
             previous = parts.get(name)
             th, en = _label(name)
             parts[name] = Part(name, th, en, present and (previous.present if previous else True))

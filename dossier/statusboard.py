@@ -124,7 +124,12 @@ def render(board: Board, numerals: str = "thai", award: str = "รางวั�
     import jinja2
     from markupsafe import Markup
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    from dossier.safetext import visible
+
+    def shown(value: Any) -> Any:  # every value on the page: control and bidi characters escaped
+        return value if isinstance(value, Markup) or not isinstance(value, str) else visible(value)
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=shown)
 
     def num(value: Any) -> str:
         return thai.digits(str(value), numerals)  # type: ignore[arg-type]

@@ -65,11 +65,11 @@ def parse_number(raw: str) -> Decimal:
     text = to_arabic_digits(str(raw)).strip().replace("\u00a0", " ")
     compact = re.sub(r"(?<=\d) (?=\d{3}\b)", ",", text)
     if not _NUMBER.fullmatch(compact):
-        raise ValueProblem("not-a-number", value=str(raw))
+        raise ValueProblem("not-a-number", value=str(raw), unit_th="", unit_en="")
     try:
         return Decimal(compact.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex already guarantees a number
-        raise ValueProblem("not-a-number", value=str(raw)) from exc
+        raise ValueProblem("not-a-number", value=str(raw), unit_th="", unit_en="") from exc
 
 
 def format_number(value: Decimal | int | float, numerals: Numerals, decimals: int | None = None) -> str:

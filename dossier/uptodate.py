@@ -14,10 +14,14 @@ rebuilds as before; this module only ever answers "up to date" or "I don't know"
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from dossier.incremental import Manifest, document_key, environment_for
+from dossier.boundary import usable
+from dossier.files import TEMP_FOLDER
+from dossier.incremental import Manifest, document_key, environment_for, recorded_sources
+from dossier.limits import DEFAULT_LIMITS
 from dossier.paths import PROVINCE_FILE, find_root, project_files
 
 FORMAT = 1
@@ -43,19 +47,21 @@ def up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | 
 def _up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int | None:
     root = find_root(start)
     manifest = Manifest.load(out if out is not None else root / "build")
+    if os.path.lexists(manifest.path.parent / TEMP_FOLDER):  # a killed build's: the full path (locked) removes it
+        return None
     quick = manifest.quick
     if not quick or quick.get("format") != FORMAT or quick.get("root") != str(root) or quick.get("options") != options:
         return None
-    projects = [path for path, _name in project_files(root / "projects")]
+    projects = [path for path, _name in project_files(root / "projects", None, root)]
     if [str(p) for p in projects] != quick.get("projects"):
         return None
-    env = environment_for(root, quick.get("edition"), bool(options.get("draft")), str(options.get("variant")))
+    env = environment_for(root, quick.get("edition"), str(options.get("variant")))
     sources: list[Path] = [root / PROVINCE_FILE]
     for path in projects:
         prior = manifest.entries.get(f"{path.stem}.pdf")
-        if prior is None:
+        if prior is None or not usable(path, root, DEFAULT_LIMITS.max_file_bytes):
             return None
-        keyed = [path, *(Path(s) for s in prior.sources[1:])]
+        keyed = [path, *recorded_sources(prior, root)]
         if manifest.fresh(f"{path.stem}.pdf", document_key(env, keyed)) is None:
             return None
         sources += keyed

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
-from dossier.load import Mapping, load_source
+from dossier.load import Mapping, load_source, locate
 from dossier.model import Province, read_model
-from dossier.paths import PACKAGE_DIR, PROVINCE_FILE, builtin_templates_dir, display, find_root, project_files, template_dirs
+from dossier.paths import (PACKAGE_DIR, PROVINCE_FILE, boundary_problems, builtin_templates_dir, display, find_root,
+                           project_files, template_dirs)
 from dossier.rules import Rules, load_rules, with_overrides
 
 __all__ = ["PACKAGE_DIR", "PROVINCE_FILE", "Workspace", "builtin_templates_dir", "display", "find_root",
@@ -45,7 +46,16 @@ class Workspace:
 
     def project_files(self, paths: list[Path] | None = None) -> list[tuple[Path, str]]:
         """Project files named on the command line (files or folders), else all of ``projects/``."""
-        return project_files(self.projects_dir, paths)
+        return project_files(self.projects_dir, paths, self.root)
+
+    def province_place(self, path: str) -> tuple[str, Pos]:
+        """``dossier.yaml`` as the user sees it and the line of ``path`` in it (``agencies``,
+        ``agencies[2].id``): where a problem with its settings is shown."""
+        from dossier.load import locate
+
+        file = self.root / PROVINCE_FILE
+        name = display(file)
+        return name, locate(load_source(file, name, self.limits).root, path)
 
 
 def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> Workspace:
@@ -54,26 +64,28 @@ def open_workspace(start: Path | None = None, limits: Limits = DEFAULT_LIMITS) -
     root = find_root(start or Path.cwd())
     path = root / PROVINCE_FILE
     name = display(path)
-    read = read_model(load_source(path, name, limits), Province, limits=limits)
+    read = read_model(load_source(path, name, limits, root), Province, limits=limits)
     province = read.value
     diagnostics = list(read.diagnostics)
     if province is None or province.edition is None or province.cutoff is None:
         if not any(d.severity is Severity.ERROR for d in diagnostics):
-            diagnostics.append(Diagnostic(name, Pos(), "missing-key", args={
-                "field": "edition/cutoff", "label_th": "ปีรางวัลและวันตัดยอด", "label_en": "edition and cut-off"}))
+            missing = "edition" if province is None or province.edition is None else "cutoff"
+            place = locate(read.source.root, missing)  # its empty key, else the top of the settings
+            th, en = {"edition": ("ปีรางวัล", "edition"), "cutoff": ("วันตัดยอด", "cut-off")}[missing]
+            diagnostics.append(Diagnostic(name, place, "missing-key", args={
+                "field": missing, "label_th": th, "label_en": en}))
         raise DossierError(diagnostics)
     seen: dict[str, int] = {}
     root_node = read.source.root
     for index, agency in enumerate(province.agencies or [], start=1):
         if agency.id in seen:
-            from dossier.load import locate
-
             diagnostics.append(Diagnostic(name, locate(root_node, f"agencies[{index}].id"), "yaml-duplicate-key",
                                           args={"key": agency.id, "first_line": seen[agency.id]}))
         seen.setdefault(agency.id, index)
-    rules = load_rules(province.edition, root / "rules")
+    edition_pos = locate(root_node, "edition") if isinstance(root_node, Mapping) else None
+    rules = load_rules(province.edition, root / "rules", edition_pos)
     overrides_node = root_node.get("rules") if isinstance(root_node, Mapping) else None
-    positions = {k: e.key_pos for k, e in overrides_node.entries.items()} if isinstance(overrides_node, Mapping) else {}
-    rules = with_overrides(rules, province.rules or {}, name, positions)
+    rules = with_overrides(rules, overrides_node, name)
     diagnostics.extend(rules.diagnostics)
+    diagnostics.extend(boundary_problems(root))
     return Workspace(root, province, rules, limits, diagnostics)

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dossier.catalogue import files, rules, tool
+from dossier.catalogue import files, office, rules, tool
 from dossier.catalogue.entry import Entry
 
-MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES}
+MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES, **office.MESSAGES}
 
 
 def _suggest(args: dict[str, Any]) -> dict[str, str]:
@@ -44,14 +44,29 @@ class _Args(dict):
         return "{" + key + "}"
 
 
+def _shown(value: Any) -> Any:
+    """A value as a message shows it: numbers as they are, anything else as one line of text
+    with control characters, newlines and bidi controls escaped (see :mod:`dossier.safetext`)."""
+    from dossier.safetext import visible
+
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return visible(value)
+
+
 def _format(template: str, lang: str, args: dict[str, Any]) -> str:
-    rendered = _Args({k: _render(v, lang) for k, v in args.items()})
-    rendered.update(_suggest(args))
+    rendered = _Args({k: _shown(_render(v, lang)) for k, v in args.items()})
+    rendered.update({k: _shown(v) for k, v in _suggest(args).items()})
     return template.format_map(rendered)
 
 
 def entry(code: str) -> Entry:
-    return MESSAGES.get(code) or Entry(code, code)
+    """The entry of ``code``; an unknown code is a bug of the tool (``tests/test_catalogue.py``
+    finds every code the package can emit), never printed as is."""
+    found = MESSAGES.get(code)
+    if found is None:
+        raise KeyError(f"no catalogue entry for the code {code!r}")
+    return found
 
 
 def message(code: str, lang: str, args: dict[str, Any]) -> str:

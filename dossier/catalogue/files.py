@@ -42,7 +42,7 @@ MESSAGES: dict[str, Entry] = {
     ),
     "yaml-tab": Entry(
         "พบอักขระแท็บ (Tab) ใช้ย่อหน้าใน YAML ไม่ได้", "a tab character: YAML cannot be indented with tabs",
-        "ลบแท็บแล้วย่อหน้าด้วยการเว้นวรรค ๒ ช่อง", "replace the tab with two spaces",
+        "ลบแท็บแล้วเว้นวรรคแทน: {how_th}", "replace the tab with spaces: {how_en}",
     ),
     "yaml-unclosed": Entry(
         "เปิดเครื่องหมาย {opener} ไว้แต่ไม่ได้ปิด", "{opener} is opened here but never closed",
@@ -76,7 +76,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     "empty-file": Entry(
         "ไฟล์ว่างเปล่า", "the file is empty",
-        "คัดลอกโครงการตัวอย่างใน projects/ หรือใช้คำสั่ง dossier new", "copy an example from projects/ or run `dossier new`",
+        "เริ่มไฟล์โครงการด้วยคำสั่ง dossier new ซึ่งเขียนทุกหัวข้อพร้อมคำแนะนำให้",
+        "start the project file with `dossier new`: it writes every key with what to put there",
     ),
     "not-a-mapping": Entry(
         "ไฟล์โครงการต้องเป็นชุดหัวข้อ (หัวข้อ: ค่า) แต่พบ{got_th}", "a project file must be a mapping of keys to values, not {got_en}",
@@ -90,11 +91,12 @@ MESSAGES: dict[str, Entry] = {
     ),
     "wrong-type": Entry(
         "\"{field}\" ต้องเป็น{expected_th} แต่พบ{got_th}", "\"{field}\" must be {expected_en}, not {got_en}",
-        "ดูตัวอย่างรูปแบบใน projects/ หรือ README", "see the examples in projects/ or the README",
+        "ดูรูปแบบในคำแนะนำของไฟล์ที่ dossier new สร้าง หรือหัวข้อ The project file ใน README",
+        "see the comments `dossier new` writes in the file, or \"The project file\" in the tool's README",
     ),
     "not-a-number": Entry(
         "\"{value}\" ไม่ใช่ตัวเลข", "\"{value}\" is not a number",
-        "เขียนเป็นตัวเลขล้วน เช่น 1200, 1,200 หรือ ๑,๒๐๐ แล้วใส่หน่วยในช่อง unit", "write digits only (1200, 1,200 or ๑,๒๐๐); put the unit in `unit`",
+        "เขียนเป็นตัวเลขล้วน เช่น 1200, 1,200 หรือ ๑,๒๐๐{unit_th}", "write digits only (1200, 1,200 or ๑,๒๐๐){unit_en}",
     ),
     "negative-number": Entry(
         "\"{field}\" ต้องไม่ติดลบ ({value})", "\"{field}\" must not be negative ({value})",
@@ -157,5 +159,34 @@ MESSAGES: dict[str, Entry] = {
         "\"{field}\" ยาว {length} ตัวอักษร เกินขีดจำกัดของเครื่องมือ {limit} ตัวอักษร",
         "\"{field}\" has {length} characters, over the tool's limit of {limit}",
         "ย่อเนื้อหา หรือแบ่งเป็นหลายย่อหน้าที่สั้นลง", "shorten it or split it into shorter paragraphs",
+    ),
+    "number-comma-in-braces": Entry(
+        "ตัวเลขที่มีจุลภาคอยู่ในวงเล็บปีกกา { } ถูกแยกเป็นสองส่วน (เหลือ \",{tail}\" เป็นหัวข้อใหม่)",
+        "a number with a comma inside { } was split in two (\",{tail}\" became a key of its own)",
+        "ใน { } จุลภาคคั่นหัวข้อ: เขียนตัวเลขโดยไม่มีจุลภาค (7450) หรือใส่เครื่องหมายคำพูด (\"7,450\")",
+        "inside { } a comma separates keys: write the number without it (7450) or in quotes (\"7,450\")",
+    ),
+    # --- issue 14: messages that say what is true in the user's file --------------------------
+    "yaml-text-indent": Entry(
+        "ข้อความใต้ {key}: ย่อหน้าไม่ลึกกว่าบรรทัด {key}: (เว้นวรรค {found} ช่อง) จึงถูกอ่านเป็นหัวข้อใหม่",
+        "the text under `{key}:` is not indented more than `{key}:` itself ({found} spaces), so YAML reads it as a new key",
+        "เว้นวรรคหน้าทุกบรรทัดของข้อความ {need} ช่อง (มากกว่าบรรทัด {key}: ๒ ช่อง)",
+        "indent every line of the text {need} spaces (2 more than the `{key}:` line)",
+    ),
+    "markdown-too-deep": Entry(
+        "\"{field}\" ซ้อนรายการหรือข้อความอ้างอิงลึก {depth} ชั้น เกินขีดจำกัดของเครื่องมือ {limit} ชั้น",
+        "\"{field}\" nests lists or quotes {depth} levels deep, over the tool's limit of {limit}",
+        "ลดชั้นของรายการย่อยและเครื่องหมายอ้างอิง (>) ที่ซ้อนกัน", "use fewer levels of nested lists and quotes (>)",
+    ),
+    "path-outside": Entry(
+        "{path} ชี้ออกไปนอกคลังเอกสาร (เป็น symlink ไปยังที่อื่น) เครื่องมือจึงไม่อ่านและไม่ใช้",
+        "{path} leads outside the repository (a symlink to elsewhere): it is not read or used",
+        "ใส่ไฟล์จริงไว้ในคลังเอกสารแทน symlink (git rm ลิงก์นั้น แล้วคัดลอกไฟล์มาวาง)",
+        "put the real file inside the repository instead of the symlink (git rm the link, then copy the file in)",
+    ),
+    "not-regular-file": Entry(
+        "{path} ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ อุปกรณ์ หรือ pipe) เครื่องมือจึงไม่เปิดอ่าน",
+        "{path} is not a regular file (a folder, a device or a pipe): it is not opened",
+        "ใช้ไฟล์ธรรมดาที่บันทึกไว้ในคลังเอกสาร", "use an ordinary file saved in the repository",
     ),
 }

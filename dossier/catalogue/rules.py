@@ -8,7 +8,8 @@ MESSAGES: dict[str, Entry] = {
     # --- award rules ---------------------------------------------------------------------------
     "missing-field": Entry(
         "ยังไม่มี \"{field}\" ({label_th}) ซึ่งประเภท{type_th}ต้องมี", "\"{field}\" ({label_en}) is missing; the type {type_en} requires it",
-        "เพิ่มบรรทัด {field}: ... (ดูตัวอย่างใน projects/)", "add a line `{field}: ...` (see the examples in projects/)",
+        "เพิ่มบรรทัด {field}: ... (ไฟล์ที่ dossier new สร้างมีทุกหัวข้อพร้อมคำแนะนำ)",
+        "add a line `{field}: ...` (a file made by `dossier new` has every key, with what to put there)",
     ),
     "missing-section": Entry(
         "ยังไม่มีหัวข้อ \"{label_th}\" (sections.{section}) ซึ่งประเภท{type_th}ต้องมี",
@@ -97,10 +98,38 @@ MESSAGES: dict[str, Entry] = {
     ),
     "rules-missing": Entry(
         "ไม่มีไฟล์เกณฑ์ของปีรางวัล {edition}", "no award rules for edition {edition}",
-        "ปีที่มี: {available} (หรือเพิ่มไฟล์ rules/{edition}.yaml)", "available: {available} (or add rules/{edition}.yaml)",
+        "ปีที่มี: {available} หรือเพิ่มไฟล์ rules/{edition}.yaml ที่มี extends: ปีเดิม แล้วเขียนเฉพาะที่เปลี่ยน", "available: {available}; or add rules/{edition}.yaml with extends: an earlier edition and only what changes",
     ),
     "rule-unknown-override": Entry(
         "ไม่มีเกณฑ์ชื่อ \"{value}\" ให้ปรับ{suggest_th}", "no rule \"{value}\" to override{suggest_en}",
         "เกณฑ์ที่มี: {allowed}", "rules: {allowed}",
+    ),
+    "rule-unknown-param": Entry(
+        "เกณฑ์ {rule} ไม่มีค่า \"{value}\" ให้ปรับ{suggest_th}", "the rule {rule} has no parameter \"{value}\"{suggest_en}",
+        "ค่าที่ปรับได้: {allowed}", "its parameters: {allowed}",
+    ),
+    "rule-bad-param": Entry(
+        "ค่า {param} ของเกณฑ์ {rule} ใช้ไม่ได้: \"{value}\"", "the {param} of the rule {rule} cannot be \"{value}\"",
+        "ต้องเป็น{kind_th}", "it must be {kind_en}",
+    ),
+    "rule-missing-param": Entry(
+        "เกณฑ์ {rule} ต้องมีค่า {param}", "the rule {rule} needs its parameter {param}",
+        "เพิ่ม {param}: ใต้ params: ของเกณฑ์ ({kind_th})", "add {param}: under the rule's params: ({kind_en})",
+    ),
+    "rule-override-shape": Entry(
+        "การปรับเกณฑ์ {rule} ต้องเขียนเป็นชุดหัวข้อ", "the override of {rule} must be a mapping",
+        "เขียนแบบ summary-length: {{max: 4000}} หรือ poverty-sectors: {{severity: error}}",
+        "write it as summary-length: {{max: 4000}} or poverty-sectors: {{severity: error}}",
+    ),
+    "rules-edition-mismatch": Entry(
+        "ไฟล์เกณฑ์ {file} ระบุปีรางวัล {declared} แต่ใช้เป็นเกณฑ์ของปี {edition}",
+        "the rules file {file} says edition {declared} but is used as the rules of edition {edition}",
+        "แก้ edition: ในไฟล์ให้เป็น {edition} (ชื่อไฟล์ dossier.yaml และไฟล์เกณฑ์ต้องตรงกัน) เพื่อให้ปกและเล่มรวมพิมพ์ปีที่ถูกต้อง",
+        "set edition: to {edition} in the file: its name, dossier.yaml and the file must agree, so covers and the book print the right year",
+    ),
+    "rules-bad-extends": Entry(
+        "ขยายจากเกณฑ์ปี {base} ไม่ได้ (ต้องเป็นปีก่อน {edition} ที่มีไฟล์เกณฑ์)",
+        "cannot extend the rules of {base}: it must be an edition before {edition} that has rules",
+        "ปีที่ใช้ได้: {available}", "editions to extend: {available}",
     ),
 }

@@ -157,4 +157,121 @@ MESSAGES: dict[str, Entry] = {
     "serve-draft": Entry("ฉบับร่าง", "draft"),
     "serve-book": Entry("เล่มรวมของจังหวัด", "the province's book"),
     "serve-watching": Entry("เฝ้าดูการแก้ไขใน {paths}", "watching {paths}"),
+    # --- dossier init: a new province repository -------------------------------------------
+    "init-exists": Entry(
+        "มี {path} อยู่แล้ว: dossier init ไม่เขียนทับไฟล์ใด ๆ", "{path} exists already: dossier init overwrites nothing",
+        "สร้างในโฟลเดอร์ใหม่ (dossier init ชื่อโฟลเดอร์) หรือย้ายไฟล์เดิมออกก่อน",
+        "create the repository in a new folder (dossier init FOLDER), or move the existing file away first",
+    ),
+    "init-edition": Entry(
+        "ยังไม่มีเกณฑ์รางวัลของปี {edition} ในเครื่องมือนี้", "this tool has no award rules for edition {edition}",
+        "เลือกปีที่มี ({available}) แล้วเพิ่ม rules/<ปี>.yaml ของปีใหม่ภายหลัง (ดู README)",
+        "choose an edition it has ({available}), and add rules/<edition>.yaml for a new one later (see the README)",
+    ),
+    "init-bad-option": Entry(
+        "ค่าของ {option} ใช้ไม่ได้: {problem_th}", "the value of {option} cannot be used: {problem_en}",
+        "เขียนวันที่แบบ 31 ธันวาคม 2563 หรือ 2563-12-31", "write the date as 31 ธันวาคม 2563 or 2563-12-31",
+    ),
+    "init-bad-agency": Entry(
+        "หน่วยงาน \"{value}\" ใช้ไม่ได้", "the agency \"{value}\" cannot be used",
+        "เขียนแบบ --agency รหัส=ชื่อ รหัสเป็นอังกฤษพิมพ์เล็ก ตัวเลขหรือขีด และไม่ซ้ำกัน เช่น --agency cdd=สำนักงานพัฒนาชุมชนจังหวัดน่าน",
+        "write --agency ID=NAME with a unique lower-case id (a-z, 0-9, -), e.g. --agency cdd=สำนักงานพัฒนาชุมชนจังหวัดน่าน",
+    ),
+    "init-done": Entry(
+        "สร้างคลังเอกสารของจังหวัดใน {folder} แล้ว ขั้นต่อไป: cd {folder} แล้วสั่ง git init, dossier new (เพิ่มผลงาน), "
+        "dossier validate แล้ว commit และ push ขึ้น GitHub (คู่มือหน่วยงานอยู่ใน GUIDE.md)",
+        "created the province repository in {folder}. Next: cd {folder}, git init, dossier new (add a project), "
+        "dossier validate, then commit and push to GitHub (the agencies' guide is GUIDE.md)",
+    ),
+    # --- Markdown as agencies paste it (dossier.render.paste) ------------------------------
+    "markdown-hashtag": Entry(
+        "บรรทัดนี้ใน {field} ขึ้นต้นด้วย # โดยไม่เว้นวรรค จะพิมพ์เป็นข้อความตามที่เขียน \"{shown}\" ไม่ใช่หัวข้อ และไม่ถูกซ่อน",
+        "this line of {field} starts with # and no space: it prints as written, \"{shown}\", not as a heading, and is not hidden",
+        "ถ้าเป็นคำแนะนำหรือบันทึกถึงตัวเอง ให้ลบบรรทัดนี้ ถ้าต้องการหัวข้อย่อย ให้เว้นวรรคหลังเครื่องหมาย เช่น ## หัวข้อ",
+        "if it is a hint or a note to yourself, delete the line; for a sub-heading put a space after the marks, e.g. ## Heading",
+    ),
+    "markdown-heading-note": Entry(
+        "บรรทัดนี้ใน {field} จะพิมพ์เป็นหัวข้อย่อยตัวหนา \"{shown}\" ใต้หัวข้อของส่วนนี้ ไม่ใช่คำแนะนำที่ถูกซ่อน",
+        "this line of {field} prints as a bold sub-heading, \"{shown}\", below the section's heading: it is not a hidden note",
+        "บรรทัดที่ขึ้นต้นด้วย # ในข้อความจะถูกพิมพ์ ถ้าเป็นบันทึกถึงตัวเอง ให้ลบออก ถ้าตั้งใจให้เป็นหัวข้อย่อย ให้เขียน ## นำหน้าแทน "
+        "ถ้าต้องการพิมพ์เครื่องหมาย # ให้เขียน \\#",
+        "a line starting with # inside the text is printed; delete it if it is a note to yourself, write ## in front instead if a "
+        "sub-heading is meant, or \\# to print the mark itself",
+    ),
+    # --- output caps (dossier.limits.OutputLimits) -----------------------------------------------
+    "more-problems": Entry(
+        "และอีก {count} รายการ [{code}] ในไฟล์นี้ (แสดงเฉพาะ {shown} รายการแรก)",
+        "and {count} more [{code}] in this file (only the first {shown} are shown)",
+        "แก้รายการที่แสดงแล้วตรวจใหม่ รายการที่เหลือจะแสดงต่อ",
+        "fix the ones shown and check again: the rest will be shown then",
+    ),
+    "summary-truncated": Entry(
+        "สรุปงานใน GitHub ยาวได้ไม่เกิน 1 MiB จึงไม่แสดงอีก {count} รายการ ดูทั้งหมดได้ในบันทึกของขั้นตอนนี้",
+        "{count} more problems are not in this summary (GitHub allows 1 MiB); the step's log has them all",
+    ),
+    "summary-full": Entry(
+        "ไม่เพิ่มปัญหาลงในสรุปงาน {path}: ใกล้ขนาดสูงสุด 1 MiB ที่ GitHub รับแล้ว",
+        "problems not added to the job summary {path}: it is close to the 1 MiB GitHub allows",
+        "ดูปัญหาทั้งหมดในบันทึกของขั้นตอนนี้", "the step's log has every problem",
+    ),
+    "serve-request-failed": Entry(
+        "ตอบคำขอจาก {client} ไม่สำเร็จ: {reason}", "could not answer a request from {client}: {reason}",
+    ),
+    # --- images decoded, and what a render could lose (issue 11) -----------------------------
+    "image-corrupt": Entry(
+        "ไฟล์ภาพ {path} เสียหรือถอดรหัสไม่ได้ ({kind})", "the image {path} is damaged or cannot be decoded ({kind})",
+        "เปิดภาพในโปรแกรมแต่งภาพแล้วบันทึกใหม่เป็น PNG หรือ JPEG", "open it in an image editor and save it again as PNG or JPEG",
+    ),
+    "image-frame-outside": Entry(
+        "เฟรมที่ {frame} ของภาพ {path} ใหญ่กว่าขนาดภาพ {width}×{height} พิกเซล",
+        "frame {frame} of the image {path} is larger than the image's {width}×{height} pixels",
+        "บันทึกภาพใหม่เป็น PNG หรือ JPEG ภาพเดียว", "save it again as a single PNG or JPEG image",
+    ),
+    "image-too-many-frames": Entry(
+        "ภาพ {path} มีมากกว่า {limit} เฟรม (ภาพเคลื่อนไหว) เอกสารพิมพ์ได้เพียงเฟรมแรก",
+        "the image {path} has more than {limit} frames (an animation); a printed document shows only the first",
+        "บันทึกเฟรมที่ต้องการเป็นภาพ PNG หรือ JPEG ภาพเดียว", "save the frame you want as a single PNG or JPEG image",
+    ),
+    "image-path-invalid": Entry(
+        "ชื่อไฟล์ภาพ {path} มีอักขระที่ใช้ในชื่อไฟล์ไม่ได้", "the image file name {path} has a character no file name can have",
+        "พิมพ์ชื่อไฟล์ใหม่ ตัดอักขระควบคุมออก", "type the name again, without control characters",
+    ),
+    "image-not-loaded": Entry(
+        "ภาพ {url} ไม่ได้แสดงใน PDF: โปรแกรมสร้าง PDF อ่านภาพนี้ไม่ได้", "the image {url} is missing from the PDF: the PDF engine could not read it",
+        "บันทึกภาพใหม่เป็น PNG หรือ JPEG แล้วสร้างอีกครั้ง", "save it again as PNG or JPEG and build again",
+    ),
+    "text-overflow": Entry(
+        "ข้อความ \"{text}\" ยาวเกินขอบกระดาษในหน้า {page} ส่วนที่เกินถูกตัดหายจาก PDF",
+        "the text \"{text}\" runs past the edge of page {page}: what is past it is cut from the PDF",
+        "เว้นวรรคคำหรือลิงก์ที่ยาวมาก หรือแบ่งตารางให้แคบลง", "add spaces to a very long word or link, or make the table narrower",
+    ),
+    # --- the repository as the boundary of what a build writes ------------------------------
+    "output-outside": Entry(
+        "โฟลเดอร์ผลลัพธ์ {path} ชี้ออกไปนอกคลังเอกสาร (symlink) จึงไม่เขียนและไม่ลบสิ่งใดในนั้น",
+        "the output folder {path} leads outside the repository (a symlink): nothing is written or deleted there",
+        "ลบ symlink นั้นออก (ให้ dossier build สร้างโฟลเดอร์จริง) หรือระบุโฟลเดอร์ด้วย -o",
+        "remove the symlink (dossier build makes a real folder) or name a folder with -o",
+    ),
+    "output-collision": Entry(
+        "{path} กับ {other} จะเขียนลงไฟล์ผลลัพธ์เดียวกัน {output} ไฟล์หนึ่งจะทับอีกไฟล์โดยไม่รู้ตัว",
+        "{path} and {other} would both write {output}: one would silently replace the other",
+        "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือลบไฟล์ที่ซ้ำ (ชื่อไฟล์โครงการเป็นชื่อ PDF)",
+        "rename or delete one of them (a project file's name is its PDF's name)",
+    ),
+    "output-reserved": Entry(
+        "ชื่อไฟล์ {path} จะได้ผลลัพธ์ {output} ซึ่งเป็นชื่อที่เครื่องมือสงวนไว้สำหรับ{what_th}",
+        "{path} would write {output}, a name the tool keeps for {what_en}",
+        "เปลี่ยนชื่อไฟล์โครงการ", "rename the project file",
+    ),
+    "output-symlink": Entry(
+        "{path} เป็น symlink แต่เครื่องมือเขียนเฉพาะไฟล์ของตนเองในโฟลเดอร์ผลลัพธ์ จึงไม่เขียนผ่านลิงก์นี้",
+        "{path} is a symlink: the tool writes only its own files in the output folder, never through a link",
+        "ลบลิงก์นั้นออก (git rm) เครื่องมือจะสร้างไฟล์ของตนเองใหม่", "delete the link (git rm): the build makes its own file again",
+    ),
+    # --- processes and signals (issue 11) ---------------------------------------------------
+    "stopped-by-signal": Entry("หยุดตามคำสั่ง ({signal})", "interrupted ({signal})"),
+    "lock-taken-over": Entry("การสร้างครั้งก่อน (process {pid}) จบไปโดยไม่ได้ปลดล็อก {path} (ถูกหยุดกลางคัน): "
+                             "ใช้ล็อกต่อและลบไฟล์ที่ค้างแล้ว",
+                             "the previous build (process {pid}) ended without releasing {path} (it was killed): "
+                             "lock taken over, its leftovers removed"),
 }

@@ -12,6 +12,9 @@ from dossier import __version__
 from dossier.cli.build import build_command
 from dossier.cli.changed import changed_command
 from dossier.cli.codeowners import codeowners_command
+from dossier.cli.export import export_command
+from dossier.cli.import_ import import_command
+from dossier.cli.init import init_command
 from dossier.cli.new import new_command
 from dossier.cli.schema import schema_command
 from dossier.cli.serve import serve_command
@@ -31,6 +34,7 @@ def main() -> None:
 
     \b
     Examples / ตัวอย่าง:
+      dossier init nan-2564             # เริ่มคลังเอกสารของจังหวัดใหม่
       dossier validate                  # ตรวจทุกโครงการใน projects/
       dossier build                     # สร้าง PDF ทุกโครงการใน build/
       dossier build projects/mangrove.yaml
@@ -49,3 +53,6 @@ main.add_command(new_command)
 main.add_command(status_command)
 main.add_command(changed_command)
 main.add_command(serve_command)
+main.add_command(init_command)
+main.add_command(export_command)
+main.add_command(import_command)

@@ -10,9 +10,11 @@ from typing import Any
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, print_diagnostics, t
 from dossier.cli.progress import Display
 from dossier.errors import Diagnostic, DossierError
+from dossier.safetext import visible
 
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VARIANTS, without importing it
 
@@ -65,7 +67,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     if not paths and not force:
         from dossier.uptodate import up_to_date
 
-        fresh = up_to_date(Path.cwd(), out, {"draft": draft, "variant": pdf_variant, "book": with_book})
+        fresh = up_to_date(Path.cwd(), out, {"variant": pdf_variant, "book": with_book})
         if fresh is not None:  # nothing changed: told from the files' hashes, without reading them
             if not live:
                 print_diagnostics([], fmt, lang)
@@ -96,8 +98,9 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
         if event == "checked":
             problems(item.diagnostics)
         elif event == "skipped":
-            screen.line(t(lang, f"ข้าม {item.file}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
-                          f"skipped {item.file}: it has errors (--draft renders a draft)"))
+            name = visible(item.file)
+            screen.line(t(lang, f"ข้าม {name}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
+                          f"skipped {name}: it has errors (--draft renders a draft)"))
         elif event == "rendering":
             screen.start(data, t(lang, "กำลังสร้าง PDF", "rendering"))
         elif event == "tick":
@@ -106,11 +109,15 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             problems(data)
         elif event == "built":
             r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
-            screen.line(t(lang, f"✓ {item.file} → {display(r.path)} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
-                          f"✓ {item.file} → {display(r.path)} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
+            name, pdf = visible(item.file), visible(display(r.path))
+            screen.line(t(lang, f"✓ {name} → {pdf} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
+                          f"✓ {name} → {pdf} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
+        elif event == "lock-taken-over":
+            screen.line(catalogue.message("lock-taken-over", lang, {"pid": data, "path": display(options.out_dir)}))
         elif event == "book":
-            screen.line(t(lang, f"✓ เล่มรวม → {display(data.path)} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
-                          f"✓ book → {display(data.path)} ({data.pages} pages, {data.seconds:.1f} s)"))
+            pdf = visible(display(data.path))
+            screen.line(t(lang, f"✓ เล่มรวม → {pdf} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
+                          f"✓ book → {pdf} ({data.pages} pages, {data.seconds:.1f} s)"))
 
     options = Options(out or ws.root / "build", draft=draft, book=with_book,
                       variant=pdf_variant, jobs=jobs or os.cpu_count() or 1, force=force)
@@ -118,6 +125,8 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
         outcome = build(ws, files, options, progress)
     finally:
         screen.stop()
+    for stale in outcome.removed:  # the project passes now: its draft would mislead
+        screen.line(t(lang, f"ลบฉบับร่างที่ล้าสมัย {display(stale)}", f"removed the stale draft {display(stale)}"))
     late = [d for d in outcome.diagnostics if d not in shown and d not in diagnostics]
     diagnostics += late
     print_diagnostics(late if live else diagnostics, fmt, lang)

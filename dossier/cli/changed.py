@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from dossier.cli.common import default_lang, edge
+from dossier.safetext import terminal, visible
 
 
 @click.command("changed")
@@ -36,6 +37,8 @@ def changed_command(base: str, null: bool, lang: str | None) -> int:
     selected = changed_paths(ws.root, base, lang, quiet=False)
     if selected is None:
         selected = [Path(name) for _, name in ws.project_files()] if ws.projects_dir.is_dir() else []
-    end = "\0" if null else "\n"
-    click.echo("".join(f"{path}{end}" for path in selected), nl=False)
+    if null:
+        click.echo("".join(f"{path}\0" for path in selected), nl=False)
+    else:  # one name a line: a name is shown escaped, never as lines of its own
+        click.echo("".join(f"{terminal(visible(path))}\n" for path in selected), nl=False)
     return 0

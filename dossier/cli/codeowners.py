@@ -38,4 +38,4 @@ def codeowners_command(check: bool, lang: str, fmt: str, quiet: bool, strict: bo
     repo_root = top if top is not None and ws.root.resolve().is_relative_to(top) else ws.root
     target = repo_root / ".github" / "CODEOWNERS"
     return write_or_check(target, render(ws, repo_root), check=check, stale_code="codeowners-stale",
-                          name=display(target), lang=lang, fmt=fmt, quiet=quiet)
+                          name=display(target), lang=lang, fmt=fmt, quiet=quiet, root=repo_root)

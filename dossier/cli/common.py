@@ -3,17 +3,21 @@ errors become printed diagnostics and exit codes (the edge)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
+import signal
 import sys
+import threading
 import traceback
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import click
 
 from dossier.cli.report import FORMATS, emit
 from dossier.errors import Diagnostic, DossierError, Severity
+from dossier.safetext import annotation_lines, json_text, terminal
 
 
 def default_lang() -> str:
@@ -43,43 +47,124 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str) -> None:
+def safe_output(text: str, fmt: str) -> str:
+    """The last step before printing a report: nothing in it can reach a terminal or a CI log
+    raw (see :mod:`dossier.safetext`)."""
+    if fmt in ("json", "sarif"):
+        return json_text(text)
+    if fmt == "github":
+        return annotation_lines(text)
+    return terminal(text)
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, err: bool = False) -> None:
     buffer = io.StringIO()
     emit(diagnostics, fmt, lang, buffer)
-    click.echo(buffer.getvalue(), nl=False)
+    click.echo(safe_output(buffer.getvalue(), fmt), nl=False, err=err)
+
+
+def usage_problem(lang: str, code: str, **args: Any) -> int:
+    """A usage problem of a command (not of a file): message and hint on stderr, exit 2."""
+    from dossier import catalogue
+
+    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
+    hint = catalogue.hint(code, lang, args)
+    if hint:
+        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
+    return 2
 
 
 def info(message: str, quiet: bool = False) -> None:
     """Progress and summaries go to stderr, so stdout stays machine-readable with --format json."""
     if not quiet:
-        click.echo(message, err=True)
+        click.echo(terminal(message), err=True)
+
+
+class Stopped(KeyboardInterrupt):
+    """Ctrl+C (SIGINT) or SIGTERM, raised in the main thread: every ``with`` block on the way
+    out cleans up (workers killed, the lock released, temporary files removed)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+STOP_GRACE = 10.0  # seconds: the workers are killed and joined in at most 4
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """While the command runs, the first SIGINT or SIGTERM raises :class:`Stopped`; a second
+    one, while the first is being cleaned up, exits at once (safe: outputs are replaced
+    atomically, the kernel releases the lock, the workers die with this process and the next
+    build removes what was left). A SIGINT ignored when the process started (``nohup``, a
+    background job) stays ignored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    first: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        if first:
+            os._exit(128 + first[0])
+        first.append(signum)
+        # Python drops an exception raised where it cannot propagate (a finalizer, a fork
+        # handler): if the command is still running after the clean-up's time, end it then.
+        last_resort = threading.Timer(STOP_GRACE, lambda: os._exit(128 + signum))
+        last_resort.daemon = True  # never keeps a stopped process alive by itself
+        last_resort.start()
+        raise Stopped(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is not signal.SIG_IGN or signum == signal.SIGTERM:
+            previous[signum] = signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def edge(fn: Callable[..., int]) -> Callable[..., None]:
     """Run a command body: translate :class:`DossierError` into printed diagnostics and an exit
-    code, and any unexpected failure into a short message (the traceback only with DOSSIER_DEBUG)."""
+    code, and any unexpected failure into a short message (the traceback only with DOSSIER_DEBUG).
+    Ctrl+C exits 130 and SIGTERM 143 (128 + the signal), after cleaning up."""
+    return _edge(fn, problems_to_stderr=False)
 
+
+def data_edge(fn: Callable[..., int]) -> Callable[..., None]:
+    """:func:`edge` for a command whose standard output is data (a schema): problems go to
+    stderr, so ``dossier schema > file.json`` never writes an error into the file."""
+    return _edge(fn, problems_to_stderr=True)
+
+
+def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., None]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         lang = kwargs.get("lang") or default_lang()
         fmt = kwargs.get("fmt") or "text"
         try:
-            code = fn(*args, **kwargs)
+            with stopped_by_signals():
+                code = fn(*args, **kwargs)
         except DossierError as exc:
-            print_diagnostics(exc.diagnostics, fmt, lang)
+            print_diagnostics(exc.diagnostics, fmt, lang, err=problems_to_stderr)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo(t(lang, "หยุดตามคำสั่งผู้ใช้", "interrupted"), err=True)
-            sys.exit(130)
+        except KeyboardInterrupt as exc:
+            signum = getattr(exc, "signum", signal.SIGINT)
+            from dossier import catalogue
+
+            info(catalogue.message("stopped-by-signal", lang, {"signal": signal.Signals(signum).name}))
+            sys.exit(128 + signum)
         except (RecursionError, MemoryError) as exc:
-            click.echo(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
-                         f"input too complex to process ({type(exc).__name__})"), err=True)
+            info(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
+                   f"input too complex to process ({type(exc).__name__})"))
             sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - the edge: never show a user a traceback by default
             if os.environ.get("DOSSIER_DEBUG"):
                 traceback.print_exc()
-            click.echo(t(lang, f"เกิดข้อผิดพลาดภายในเครื่องมือ: {exc!r} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
-                         f"internal error: {exc!r} (set DOSSIER_DEBUG=1 for details and report it)"), err=True)
+            info(t(lang, f"เกิดข้อผิดพลาดภายในเครื่องมือ: {exc!r} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
+                   f"internal error: {exc!r} (set DOSSIER_DEBUG=1 for details and report it)"))
             sys.exit(3)
         sys.exit(code)
 

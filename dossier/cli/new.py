@@ -9,25 +9,17 @@ from typing import Any, Callable, Sequence
 import click
 
 from dossier import catalogue
-from dossier.cli.common import edge, info, t
-from dossier.errors import Diagnostic, DossierError, Pos
-
-
-def _usage_problem(lang: str, code: str, **args: Any) -> int:
-    """A usage problem of this command: message and hint on stderr, exit 2."""
-    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
-    hint = catalogue.hint(code, lang, args)
-    if hint:
-        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
-    return 2
+from dossier.cli.common import edge, info, t, usage_problem
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos
+from dossier.safetext import terminal, visible
 
 
 def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Callable[[str], Any],
             default: str | None = None) -> Any:
     """Ask for one of ``options`` (key, Thai name): by number, or by anything ``pick`` accepts."""
-    click.echo(title, err=True)
+    click.echo(terminal(title), err=True)
     for number, (key, name) in enumerate(options, start=1):
-        click.echo(f"  {number:>2}) {key:<24} {name}", err=True)
+        click.echo(terminal(f"  {number:>2}) {visible(key):<24} {visible(name)}"), err=True)
 
     def convert(text: str) -> Any:
         text = text.strip()
@@ -87,29 +79,30 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
 
     chosen_agency = find_agency(agency) if agency else None
     if agency and chosen_agency is None:
-        raise DossierError([Diagnostic("dossier.yaml", Pos(), "unknown-agency", args={
+        file, place = ws.province_place("agencies")  # where an agency would be added
+        raise DossierError([Diagnostic(file, place, "unknown-agency", args={
             "value": agency, "allowed": [a.id for a in agencies]})], exit_code=2)
     if chosen_agency is None:
         if not ask:
-            return _usage_problem(lang, "option-required", option="--agency", allowed=[a.id for a in agencies])
+            return usage_problem(lang, "option-required", option="--agency", allowed=[a.id for a in agencies])
         chosen_agency = _choose(lang, t(lang, "หน่วยงานเจ้าของผลงาน:", "agency:"),
                                 [(a.id, a.name) for a in agencies], find_agency)
 
     chosen_type = ws.rules.find_type(award_type) if award_type else None
     if award_type and chosen_type is None:
-        raise DossierError([Diagnostic(ws.rules.file, Pos(), "unknown-award-type", args={
+        raise DossierError([Diagnostic("--type", NOWHERE, "unknown-award-type", args={
             "value": award_type, "edition": ws.rules.edition,
             "allowed": [f"{x.slug} ({x.th})" for x in types]})], exit_code=2)
     if chosen_type is None:
         if not ask:
-            return _usage_problem(lang, "option-required", option="--type",
+            return usage_problem(lang, "option-required", option="--type",
                                   allowed=[f"{x.slug} ({x.th})" for x in types])
         chosen_type = _choose(lang, t(lang, "ประเภทรางวัล:", "award type:"), [(x.slug, x.th) for x in types],
                               ws.rules.find_type)
 
     if not title:
         if not ask:
-            return _usage_problem(lang, "option-required", option="--title", allowed="-")
+            return usage_problem(lang, "option-required", option="--title", allowed="-")
         title = click.prompt(t(lang, "ชื่อผลงาน", "title"), err=True).strip()
     if not slug:
         slug = f"{chosen_agency.id}-{chosen_type.slug}".lower()
@@ -124,12 +117,17 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
                                  "start date, e.g. 1 มิถุนายน 2561 (may be empty)"),
                                default="", show_default=False, err=True).strip()
     if not valid_slug(slug):
-        return _usage_problem(lang, "bad-slug", value=slug)
+        return usage_problem(lang, "bad-slug", value=slug)
 
     target = ws.projects_dir / f"{slug}.yaml"
     name = display(target)
     text = Writer(ws.rules, ws.province.cutoff).render(NewProject(
         chosen_agency, chosen_type, title, contact_name, phone, email, started))
+    from dossier.boundary import is_inside
+
+    if not is_inside(ws.projects_dir, ws.root):  # a symlinked projects/: never written through
+        where = display(ws.projects_dir)
+        raise DossierError([Diagnostic(where, Pos(), "path-outside", args={"path": where})])
     try:
         ws.projects_dir.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:  # "x": never replace an existing file

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from dossier.safetext import terminal
+
 
 class Display:
     def __init__(self, quiet: bool, live: bool | None = None) -> None:
@@ -33,8 +35,10 @@ class Display:
             self._progress.advance(self._task)
 
     def line(self, text: str) -> None:
+        """One line of progress (values escaped by the caller; nothing raw reaches the terminal)."""
         if self.quiet:
             return
+        text = terminal(text)
         if self._progress is not None:
             self._progress.console.print(text, markup=False, highlight=False)
         else:

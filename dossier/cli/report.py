@@ -3,6 +3,11 @@ and the Markdown table of a GitHub job summary.
 
 Every format carries the rule's source (the award document and clause) when the rules file has it,
 so a reviewer on a pull request can check the requirement itself.
+
+No value can forge output: messages escape their values (the catalogue), and every file name,
+rule id and source is shown through :func:`dossier.safetext.visible`. Every format shows at most
+``max_problems_per_code`` problems of one code in one file, then one "and N more" entry
+(:func:`dossier.errors.capped`); the job summary stays under ``max_summary_bytes``.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ import json
 from typing import Iterable, TextIO
 from urllib.parse import quote
 
-from dossier import __version__
-from dossier.errors import Diagnostic, Severity
+from dossier import __version__, catalogue
+from dossier.errors import MORE_PROBLEMS, Diagnostic, Severity, capped
+from dossier.limits import OUTPUT_LIMITS
+from dossier.safetext import visible
 
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,12 +34,12 @@ LABELS = {
 
 def text_lines(diagnostic: Diagnostic, lang: str) -> list[str]:
     d = diagnostic
-    lines = [f"{d.file}:{d.line}:{d.column}: {d.severity.value}: [{d.label}] {d.message(lang)}"]
+    lines = [f"{visible(d.where)}: {d.severity.value}: [{visible(d.label)}] {d.message(lang)}"]
     hint = d.hint(lang)
     if hint:
         lines.append(f"    {LABELS[lang]['hint']}: {hint}")
     if d.source:
-        lines.append(f"    {LABELS[lang]['source']}: {d.source}")
+        lines.append(f"    {LABELS[lang]['source']}: {visible(d.source)}")
     return lines
 
 
@@ -47,6 +54,8 @@ def as_dict(d: Diagnostic, lang: str) -> dict[str, object]:
 
 
 def _escape_data(text: str) -> str:
+    """GitHub's escaping of a workflow command's data (after :func:`visible`, only the
+    tool's own newlines are left)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -58,8 +67,11 @@ def github_line(d: Diagnostic, lang: str) -> str:
     kind = "error" if d.severity is Severity.ERROR else "warning"
     body = d.message(lang) + (f"\n{LABELS[lang]['hint']}: {d.hint(lang)}" if d.hint(lang) else "")
     if d.source:
-        body += f"\n{LABELS[lang]['source']}: {d.source}"
-    props = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property('[' + d.label + ']')}"
+        body += f"\n{LABELS[lang]['source']}: {visible(d.source)}"
+    title = f"title={_escape_property('[' + visible(d.label) + ']')}"
+    if not d.line:  # no place in a file (git, an option): an annotation of the run, naming what it is about
+        return f"::{kind} {title}::{_escape_data(visible(d.file) + ': ' + body)}"
+    props = f"file={_escape_property(visible(d.file))},line={d.line},col={d.column},{title}"
     return f"::{kind} {props}::{_escape_data(body)}"
 
 
@@ -108,35 +120,51 @@ def sarif(diagnostics: Iterable[Diagnostic], lang: str) -> dict[str, object]:
     }
 
 
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+def _cell(text: str, code: bool = False) -> str:
+    """A table cell: one line, ``|`` escaped, and (in a code span, which has no escapes) no backtick."""
+    shown = " ".join(visible(text).split()).replace("|", "\\|")
+    return shown.replace("`", "\\x60") if code else shown
 
 
-def summary_markdown(diagnostics: Iterable[Diagnostic], lang: str, title: str) -> str:
+def summary_markdown(diagnostics: Iterable[Diagnostic], lang: str, title: str,
+                     budget: int = OUTPUT_LIMITS.max_summary_bytes) -> str:
     """Every problem as one Markdown table (for ``$GITHUB_STEP_SUMMARY``: GitHub shows at most
-    10 annotations of each kind per step; the job summary shows them all)."""
-    items = list(diagnostics)
+    10 annotations of each kind per step; the job summary shows them all, capped per code and
+    file). The text stays within ``budget`` bytes (UTF-8): rows that would not fit are left out,
+    and a last line says how many."""
+    total = list(diagnostics)
+    items = capped(total)
     words = LABELS[lang]
-    errors = sum(1 for d in items if d.severity is Severity.ERROR)
-    lines = [f"### {title}", ""]
+    errors = sum(1 for d in total if d.severity is Severity.ERROR)
+    lines = [f"### {_cell(title)}", ""]
     if lang == "th":
-        lines.append(f"ข้อผิดพลาด {errors} รายการ, คำเตือน {len(items) - errors} รายการ")
+        lines.append(f"ข้อผิดพลาด {errors} รายการ, คำเตือน {len(total) - errors} รายการ")
     else:
-        lines.append(f"{errors} error{'s' if errors != 1 else ''}, {len(items) - errors} "
-                     f"warning{'s' if len(items) - errors != 1 else ''}")
+        lines.append(f"{errors} error{'s' if errors != 1 else ''}, {len(total) - errors} "
+                     f"warning{'s' if len(total) - errors != 1 else ''}")
     if not items:
         return "\n".join(lines) + "\n"
     lines += ["", f"| | {words['file']} | {words['code']} | {words['problem']} | {words['hint']} | {words['source']} |",
               "|---|---|---|---|---|---|"]
-    for d in items:
+    reserve = 1024  # room for the note on rows left out
+    size = sum(len(line.encode("utf-8")) + 1 for line in lines) + reserve
+    for shown, d in enumerate(items):
         mark = "❌" if d.severity is Severity.ERROR else "⚠️"
-        lines.append(f"| {mark} | `{_cell(d.file)}:{d.line}:{d.column}` | `{_cell(d.label)}` | {_cell(d.message(lang))} "
-                     f"| {_cell(d.hint(lang))} | {_cell(d.source or '')} |")
+        row = (f"| {mark} | `{_cell(d.where, code=True)}` | `{_cell(d.label, code=True)}` "
+               f"| {_cell(d.message(lang))} | {_cell(d.hint(lang))} | {_cell(d.source or '')} |")
+        size += len(row.encode("utf-8")) + 1
+        if size > budget:
+            left = sum(int(d.args["count"]) if d.code == MORE_PROBLEMS else 1 for d in items[shown:])
+            lines += ["", _cell(catalogue.message("summary-truncated", lang, {"count": left}))]
+            break
+        lines.append(row)
     return "\n".join(lines) + "\n"
 
 
 def emit(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, out: TextIO) -> None:
-    items = list(diagnostics)
+    """Print the problems in ``fmt``, at most ``max_problems_per_code`` of one code in one file
+    (then one "and N more" entry)."""
+    items = capped(diagnostics)
     if fmt == "json":
         json.dump([as_dict(d, lang) for d in items], out, ensure_ascii=False, indent=2)
         out.write("\n")

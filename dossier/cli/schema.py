@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from dossier.cli.common import common_options, edge
+from dossier.cli.common import common_options, data_edge
+from dossier.errors import Diagnostic, DossierError, Pos, UsageError
+from dossier.paths import PROVINCE_FILE
 
 DEFAULT_FILES = {"project": "schema/project.schema.json", "province": "schema/province.schema.json"}
 
@@ -17,7 +19,7 @@ DEFAULT_FILES = {"project": "schema/project.schema.json", "province": "schema/pr
               help="Write to FILE instead of printing. / เขียนลงไฟล์")
 @click.option("--check", is_flag=True, help="With -o: write nothing; exit 1 if FILE is stale. / ตรวจว่าไฟล์เป็นปัจจุบัน")
 @common_options
-@edge
+@data_edge
 def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str, quiet: bool, strict: bool) -> int:
     """Print the JSON Schema (draft 2020-12) of a project file, or of dossier.yaml.
 
@@ -25,7 +27,8 @@ def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str
     พิมพ์ JSON Schema ของไฟล์โครงการ (หรือของ dossier.yaml) ที่สร้างจากแบบฟอร์มและเกณฑ์รางวัล
     เพื่อให้ VS Code (ส่วนขยาย YAML) เติมหัวข้อ แสดงคำอธิบายภาษาไทย และเสนอค่าที่ใช้ได้
     The schema is generated from the same models and rules the validator uses,
-    with the award types and this province's agency ids as allowed values. A
+    with the award types and this province's agency ids as allowed values
+    (outside a repository: the newest built-in rules, any agency id). A
     project file points at it with its first line:
       # yaml-language-server: $schema=../schema/project.schema.json
 
@@ -38,16 +41,27 @@ def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str
     """
     from dossier.cli.generated import write_or_check
     from dossier.model.jsonschema import SchemaBuilder, dumps
+    from dossier.paths import find_root
+    from dossier.rules import available_editions, load_rules
     from dossier.workspace import display, open_workspace
 
-    ws = open_workspace(Path.cwd())
-    builder = SchemaBuilder(ws.rules, ws.province, ws.limits)
+    try:
+        root: Path | None = find_root(Path.cwd())
+    except DossierError:
+        root = None  # outside a repository: the newest built-in rules, any agency id
+    if root is not None:
+        ws = open_workspace(root)
+        builder = SchemaBuilder(ws.rules, ws.province, ws.limits)
+    else:
+        builder = SchemaBuilder(load_rules(available_editions()[-1]))
     text = dumps(builder.project() if kind == "project" else builder.province_file())
     if out is None:
         if check:
-            out = ws.root / DEFAULT_FILES[kind]
+            if root is None:
+                raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
+            out = root / DEFAULT_FILES[kind]
         else:
             click.echo(text, nl=False)
             return 0
     return write_or_check(out, text, check=check, stale_code="schema-stale", name=display(out),
-                          lang=lang, fmt=fmt, quiet=quiet)
+                          lang=lang, fmt=fmt, quiet=quiet, root=ws.root)

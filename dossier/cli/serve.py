@@ -61,13 +61,7 @@ def serve_command(paths: tuple[Path, ...], out: Path | None, host: str, port: in
             "version": preview.version, "documents": len(preview.documents), "problems": len(preview.problems),
             "seconds": f"{preview.seconds:.1f}"}))
 
-    def terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt  # `kill`, a service manager, a container stop: as Ctrl+C
-
-    import signal
-
-    signal.signal(signal.SIGTERM, terminate)
-    try:
+    try:  # Ctrl+C and SIGTERM (`kill`, a service manager, a container stop) raise here (see edge)
         serve(root, out or root / "build", host, port, lang, list(paths) or None,
               not paths if book is None else book, draft, ready, built)
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import default_lang, edge, info, t
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import Diagnostic, DossierError, Pos, capped
+from dossier.safetext import json_text, terminal, visible
 
 
 def width(text: str) -> int:
@@ -42,7 +44,7 @@ def _last(p: Any, lang: str) -> str:
 
 
 def text_report(board: Any, lang: str) -> str:
-    head = f"{board.province} · {t(lang, 'รางวัลเลิศรัฐ', 'Public Sector Excellence Award')} {board.edition}"
+    head = f"{visible(board.province)} · {t(lang, 'รางวัลเลิศรัฐ', 'Public Sector Excellence Award')} {board.edition}"
     if board.deadline is not None:
         days = board.days_left
         when = (t(lang, f"อีก {days} วัน", f"{days} days left") if days >= 0
@@ -57,11 +59,12 @@ def text_report(board: Any, lang: str) -> str:
         kind = (p.award_type.th if lang == "th" else p.award_type.slug) if p.award_type else "?"
         problems = t(lang, f"ผิด {p.errors} เตือน {p.warnings}", f"{p.errors} E {p.warnings} W")
         missing = ", ".join(m.th if lang == "th" else m.en for m in p.missing) or "-"
-        rows.append([f"{mark} {p.file}", p.agency_id or "?", kind, f"{p.present}/{p.total}", problems, _last(p, lang), missing])
+        rows.append([visible(cell) for cell in (f"{mark} {p.file}", p.agency_id or "?", kind, f"{p.present}/{p.total}",
+                                                problems, _last(p, lang), missing)])
     widths = [max(width(r[i]) for r in [["  " + header[0], *header[1:]], *rows]) for i in range(len(header) - 1)]
     lines = [head, "  ".join(pad(h, w) for h, w in zip(["  " + header[0], *header[1:]], widths)) + "  " + header[-1]]
     lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows]
-    return "\n".join(lines) + "\n"
+    return terminal("\n".join(lines)) + "\n"
 
 
 def json_report(board: Any) -> dict[str, Any]:
@@ -76,7 +79,7 @@ def json_report(board: Any) -> dict[str, Any]:
             "completeness": {"present": p.present, "total": p.total, "percent": round(100 * p.ratio)},
             "missing": [{"key": m.key, "th": m.th, "en": m.en} for m in p.missing],
             "errors": p.errors, "warnings": p.warnings, "ready": p.ready,
-            "problems": [as_dict(d, "en") for d in p.diagnostics],
+            "problems": [as_dict(d, "en") for d in capped(p.diagnostics)],
             "last_change": (None if p.last is None else {
                 "committed": p.last.committed, "author": p.last.author or None,
                 "date": p.last.date.isoformat() if p.last.date else None, "uncommitted_changes": p.last.dirty}),
@@ -138,12 +141,17 @@ def status_command(paths: tuple[Path, ...], fmt: str, out: Path | None, today: s
         text = render(board, ws.numerals, str(ws.rules.award.get("th", "")))
         out = out or ws.root / "build" / "status.html"
     elif fmt == "json":
-        text = json.dumps(json_report(board), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(json.dumps(json_report(board), ensure_ascii=False, indent=2)) + "\n"
     else:
         text = text_report(board, lang)
     if out is None:
         click.echo(text, nl=False)
         return 0
+    from dossier.boundary import is_inside
+
+    where = Path(os.path.abspath(out.parent))
+    if where.is_relative_to(ws.root) and not is_inside(where, ws.root):  # a symlinked build/
+        raise DossierError([Diagnostic(display(where), Pos(), "output-outside", args={"path": display(where)})])
     try:
         atomic_write(out, text.encode("utf-8"))
     except OSError as exc:

@@ -11,6 +11,7 @@ import click
 from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
 from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
+from dossier.safetext import visible
 
 if TYPE_CHECKING:
     from dossier.workspace import Workspace
@@ -36,31 +37,41 @@ def changed_paths(root: Path, base: str, lang: str, quiet: bool) -> list[Path] |
 
 
 def write_step_summary(diagnostics: list[Diagnostic], lang: str, title: str) -> None:
-    """Append every problem to the GitHub job summary, when running in GitHub Actions."""
+    """Append every problem to the GitHub job summary, when running in GitHub Actions, keeping
+    the summary under ``max_summary_bytes`` (GitHub allows 1 MiB a step)."""
     from dossier.cli.report import summary_markdown
+    from dossier.limits import OUTPUT_LIMITS
 
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
     try:
         with open(target, "a", encoding="utf-8") as handle:
-            handle.write(summary_markdown(diagnostics, lang, title) + "\n")
+            budget = OUTPUT_LIMITS.max_summary_bytes - os.fstat(handle.fileno()).st_size - 1  # earlier lines stay
+            if budget < 4096:
+                info(catalogue.message("summary-full", lang, {"path": target}))
+                return
+            handle.write(summary_markdown(diagnostics, lang, title, budget) + "\n")
     except OSError as exc:
         info(catalogue.message("write-failed", lang, {"path": target, "reason": exc.strerror or str(exc)}))
 
 
 def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -> None:
     """Correct Thai typing errors in place (atomically); only files that change are rewritten."""
+    from dossier.boundary import usable
     from dossier.load.thaitext import fix_file
 
     for path, name in ws.project_files(paths):
+        if path.is_symlink() or not usable(path, ws.root, ws.limits.max_file_bytes):
+            continue  # never rewritten through a link, never read outside: validation reports why
         try:
             count, encoding = fix_file(path)
         except (DossierError, OSError):
             continue  # unreadable: validation reports why
         if count or encoding != "utf-8":
-            info(t(lang, f"แก้ {name}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
-                   f"fixed {name}: {count} correction{'s' if count != 1 else ''}"
+            shown = visible(name)
+            info(t(lang, f"แก้ {shown}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
+                   f"fixed {shown}: {count} correction{'s' if count != 1 else ''}"
                    + (f", saved as UTF-8 (was {encoding})" if encoding != "utf-8" else "")), quiet)
 
 
@@ -122,7 +133,7 @@ def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix
         fix_files(ws, selected, lang, quiet)
     checked = check_paths(ws, selected, draft)
     if not checked:
-        raise DossierError([no_projects(ws, ws.projects_dir)])
+        raise DossierError([*ws.diagnostics, no_projects(ws, ws.projects_dir)])
     diagnostics = list(ws.diagnostics) + [d for c in checked for d in c.diagnostics]
     print_diagnostics(diagnostics, fmt, lang)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)

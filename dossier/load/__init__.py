@@ -85,16 +85,20 @@ def load_text(text: str, file: str, path: Path | None = None, limits: Limits = D
     return source
 
 
-def load_source(path: Path, file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Source:
-    """Read and parse one file. ``file`` is the name shown in diagnostics (as the user gave it)."""
+def load_source(path: Path, file: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                root: Path | None = None) -> Source:
+    """Read and parse one file. ``file`` is the name shown in diagnostics (as the user gave it).
+    With ``root``, a file that lands outside it (symlinks followed) is refused unread; in every
+    case only a regular file within the size limit is read (checked before reading)."""
+    from dossier.boundary import Refused, check_inside, read_regular
+
     name = file if file is not None else str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
-    except FileNotFoundError:
-        return Source(name, path, diagnostics=[Diagnostic(name, Pos(1, 1), "file-not-found", args={"path": name})])
-    except OSError as exc:
-        return Source(name, path, diagnostics=[Diagnostic(name, Pos(1, 1), "file-unreadable", args={"reason": exc.strerror or str(exc)})])
+        data = read_regular(check_inside(path, root) if root is not None else path, limits.max_file_bytes)
+    except Refused as exc:
+        if exc.code == "file-not-found":
+            return Source(name, path, diagnostics=[Diagnostic(name, Pos(1, 1), "file-not-found", args={"path": name})])
+        return Source(name, path, diagnostics=[exc.diagnostic(name, Pos(1, 1))])
     try:
         decoded = decode(data, name, limits)
     except DossierError as exc:

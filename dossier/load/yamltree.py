@@ -16,6 +16,7 @@ from typing import Union
 import yaml
 
 from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.load.indent import needed_indent, shallow_block_text
 from dossier.limits import DEFAULT_LIMITS, Limits
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,12 +86,44 @@ def _char_at(text: str, mark: yaml.Mark | None) -> str:
     return line[mark.column] if mark.column < len(line) else ""
 
 
+def _tab_diagnostic(file: str, text: str, mark: yaml.Mark | None) -> Diagnostic:
+    """A tab, with the spaces its place needs: 4 before a section's text, not always 2."""
+    from dossier.thai import to_thai_digits
+
+    lines = text.split("\n")
+    at = min(mark.line if mark is not None else 0, len(lines) - 1)
+    line = lines[at]
+    lead = len(line) - len(line.lstrip(" \t"))
+    if "\t" not in line:
+        return Diagnostic(file, _pos(mark), "yaml-tab", args={
+            "how_th": "เว้นวรรคหนึ่งช่องตรงที่เป็นแท็บ", "how_en": "one space where the tab is"})
+    pos = Pos(at + 1, line.index("\t") + 1)
+    if "\t" not in line[:lead]:
+        return Diagnostic(file, pos, "yaml-tab", args={
+            "how_th": "เว้นวรรคหนึ่งช่องตรงที่เป็นแท็บ", "how_en": "one space where the tab is"})
+    spaces, key = needed_indent(lines, at)
+    th_spaces = to_thai_digits(str(spaces))
+    if key is not None:
+        how_th = f"บรรทัดนี้ต้องเว้นวรรค {th_spaces} ช่อง (มากกว่าบรรทัด {key}: ๒ ช่อง)"
+        how_en = f"this line needs {spaces} spaces before the text (2 more than the `{key}:` line)"
+    else:
+        how_th = f"บรรทัดนี้ต้องเว้นวรรค {th_spaces} ช่อง เท่ากับบรรทัดก่อนหน้า"
+        how_en = f"this line needs {spaces} spaces, as the line before it"
+    return Diagnostic(file, pos, "yaml-tab", args={"how_th": how_th, "how_en": how_en})
+
+
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, file: str, text: str) -> Diagnostic:
     problem = (exc.problem or str(exc)).strip()
     context = (exc.context or "").strip()
     pos = _pos(exc.problem_mark)
     if _char_at(text, exc.problem_mark) == "\t" or "tab" in problem.lower():
-        return Diagnostic(file, pos, "yaml-tab")
+        return _tab_diagnostic(file, text, exc.problem_mark)
+    if exc.problem_mark is not None:
+        lines = text.split("\n")
+        shallow = shallow_block_text(lines, exc.problem_mark.line)
+        if shallow is not None:
+            return Diagnostic(file, Pos(shallow.line + 1, shallow.indent + 1), "yaml-text-indent", args={
+                "key": shallow.key, "found": shallow.indent, "need": shallow.key_indent + 2})
     opener = None
     if "quoted scalar" in context:
         opener = _char_at(text, exc.context_mark) or "\""

@@ -21,7 +21,7 @@ from dossier import thai
 from dossier.errors import Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.model.project import Project, Province
-from dossier.model.types import Email, Markdown, Phone, Year
+from dossier.model.types import Email, Markdown, Phone, Year, max_length
 from dossier.rules import AwardType, Rules
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -92,29 +92,32 @@ class SchemaBuilder:
         if dataclasses.is_dataclass(tp) and tp is not thai.ThaiDate:
             return self.model(tp), "", ""
         if origin is list:
-            item, th, en = self.of_type(get_args(tp)[0], {})
+            item, th, en = self.of_type(get_args(tp)[0], {"length": info.get("length")})
             if get_args(tp)[0] is str:  # `area: ตำบลคลองโคน` is a list of one
-                return {"type": ["array", "string"], "items": item}, KIND_TH["list_or_text"], KIND_EN["list_or_text"]
+                return ({"type": ["array", "string"], "items": item, "maxLength": max_length(self.limits, info)},
+                        KIND_TH["list_or_text"], KIND_EN["list_or_text"])
             return {"type": "array", "items": item}, th, en
         if origin is Literal:
             return self.choice(get_args(tp), info.get("aliases") or {})
         if tp is thai.ThaiDate:
-            return {"type": "string"}, KIND_TH["date"], KIND_EN["date"]
+            return {"type": "string", "maxLength": self.limits.max_text_chars}, KIND_TH["date"], KIND_EN["date"]
         if tp is Markdown:
             return ({"type": "string", "maxLength": self.limits.max_markdown_chars, "contentMediaType": "text/markdown"},
                     KIND_TH["markdown"], KIND_EN["markdown"])
         if tp is Decimal:
-            return ({"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": AMOUNT_PATTERN}]},
+            return ({"anyOf": [{"type": "number", "minimum": 0},
+                               {"type": "string", "pattern": AMOUNT_PATTERN, "maxLength": self.limits.max_text_chars}]},
                     KIND_TH["amount"], KIND_EN["amount"])
         if tp is int:
-            return ({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": COUNT_PATTERN}]},
+            return ({"anyOf": [{"type": "integer", "minimum": 0},
+                               {"type": "string", "pattern": COUNT_PATTERN, "maxLength": self.limits.max_text_chars}]},
                     KIND_TH["count"], KIND_EN["count"])
         if tp is Year:
             return ({"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 9999},
                                {"type": "string", "pattern": YEAR_PATTERN}]}, KIND_TH["year"], KIND_EN["year"])
         if tp in (str, Email, Phone):
             # the tool reads any scalar as text: `title: 2564` or `phone: 034713309` are fine
-            return {"type": ["string", "number"]}, "", ""
+            return {"type": ["string", "number"], "maxLength": max_length(self.limits, info)}, "", ""
         raise TypeError(f"no JSON Schema for {tp!r}")  # a bug in the models, like the converter's
 
     def choice(self, choices: tuple[str, ...], aliases: dict[str, str]) -> tuple[dict[str, Any], str, str]:
@@ -213,14 +216,11 @@ class SchemaBuilder:
                 continue
             if award_type is not None and award_type.slug not in (rule.types or ()):
                 continue
-            if rule.check == "required_fields":
-                required += [f for f in rule.params.get("fields", []) if f not in required]
-            elif rule.check == "min_items":
-                name = rule.params["field"]
-                required += [name] if name not in required else []
-                properties[name] = {"type": "array", "minItems": int(rule.params.get("min", 1))}
-            elif rule.check == "required_sections":
-                sections += rule.params.get("sections", [])
+            needs = rule.requires
+            required += [f for f in needs.fields if f not in required]
+            for name, minimum in needs.minimum:
+                properties[name] = {"type": "array", "minItems": minimum}
+            sections += [s for s in needs.sections if s not in sections]
         if sections:
             required += ["sections"] if "sections" not in required else []
             properties["sections"] = {"type": "object", "required": sections}

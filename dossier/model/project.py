@@ -64,7 +64,7 @@ class Indicator:
 class Beneficiaries:
     households: Count = meta("จำนวนครัวเรือน", "households")
     people: Count = meta("จำนวนคน", "people")
-    note: str = meta("หมายเหตุ", "note")
+    note: str = meta("หมายเหตุ", "note", length="note")
 
 
 @dataclass
@@ -77,7 +77,7 @@ class BudgetLine:
 @dataclass
 class Photo:
     file: str = meta("ไฟล์ภาพ (ในคลังเอกสาร)", "image file (inside the repository)", required=True)
-    caption: str = meta("คำบรรยายภาพ", "caption")
+    caption: str = meta("คำบรรยายภาพ", "caption", length="note")
 
 
 @dataclass
@@ -85,7 +85,7 @@ class PreviousAward:
     year: Year = meta("ปีที่ได้รับรางวัล (พ.ศ.)", "year of the award (B.E.)", required=True)
     award_type: str = meta("ประเภทรางวัล", "award type")
     level: AwardLevel = meta("ระดับรางวัล", "level", aliases=AWARD_LEVEL_ALIASES)
-    title: str = meta("ชื่อผลงานที่ได้รับรางวัล", "title of the awarded work")
+    title: str = meta("ชื่อผลงานที่ได้รับรางวัล", "title of the awarded work", length="title")
 
 
 @dataclass
@@ -97,7 +97,7 @@ class Leader:
 
 @dataclass
 class Project:
-    title: str = meta("ชื่อผลงาน", "title")
+    title: str = meta("ชื่อผลงาน", "title", length="title")
     award_type: str = meta("ประเภทรางวัล", "award type")
     agency: str = meta("หน่วยงานเจ้าของผลงาน (รหัสใน dossier.yaml)", "agency (id in dossier.yaml)")
     contact: Contact = meta("ผู้ประสานงาน", "contact")

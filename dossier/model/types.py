@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import field
 from decimal import Decimal
-from typing import Any, NewType
+from typing import Any, Literal, NewType
 
 from dossier.thai import ThaiDate
 
@@ -21,15 +21,27 @@ Year = NewType("Year", int)
 Amount = Decimal
 Count = int
 
-__all__ = ["Markdown", "Email", "Phone", "Year", "Amount", "Count", "ThaiDate", "meta", "MISSING_REQUIRED"]
+__all__ = ["Markdown", "Email", "Phone", "Year", "Amount", "Count", "ThaiDate", "meta", "MISSING_REQUIRED", "TextLength",
+           "max_length"]
 
 MISSING_REQUIRED: Any = object()  # default of a field that must be present when its parent is
 
 
+TextLength = Literal["text", "title", "note"]
+
+
 def meta(th: str, en: str, *, required: bool = False, aliases: dict[str, str] | None = None,
-         example: Any = None, default_factory: Any = None) -> Any:
-    """A dataclass field with its Thai/English description; ``required`` inside its parent."""
-    metadata = {"th": th, "en": en, "aliases": aliases or {}, "example": example, "required": required}
+         example: Any = None, default_factory: Any = None, length: TextLength = "text") -> Any:
+    """A dataclass field with its Thai/English description; ``required`` inside its parent.
+    ``length`` names the limit of its text (each item's, for a list): ``Limits.max_<length>_chars``
+    (``dossier.limits``); Markdown fields have their own limits."""
+    metadata = {"th": th, "en": en, "aliases": aliases or {}, "example": example, "required": required,
+                "length": length}
     if default_factory is not None:
         return field(default_factory=default_factory, metadata=metadata)
     return field(default=None, metadata=metadata)
+
+
+def max_length(limits: Any, info: dict[str, Any] | None) -> int:
+    """The length limit of a one-line text field (``meta(length=...)``) under ``limits``."""
+    return int(getattr(limits, f"max_{(info or {}).get('length') or 'text'}_chars"))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dossier.boundary import Refused, read_inside, read_regular
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.render.dossier import engine, renderer, source_attachment, source_bytes
 from dossier.render.html import Renderer, front_label
@@ -148,15 +149,16 @@ def merge(ws: Workspace, parts: list[Part], front: bytes, out: Path, when: dt.da
     started = time.perf_counter()
     files = []
     try:
-        files.append(source_attachment(PROVINCE_FILE, (ws.root / PROVINCE_FILE).read_bytes(), when))
-    except OSError:
+        files.append(source_attachment(PROVINCE_FILE, read_inside(ws.root / PROVINCE_FILE, ws.root, ws.limits.max_file_bytes),
+                                       when))
+    except Refused:
         pass
     with contextlib.ExitStack() as sources, pikepdf.open(io.BytesIO(front)) as book:
         with book.open_outline() as outline:
             for part in parts:
                 item = part.checked
                 files.append(source_attachment(item.path.name if item.path else f"{item.slug}.yaml",
-                                               source_bytes(item), when))
+                                               source_bytes(item, ws.root), when))
                 dossier = sources.enter_context(pikepdf.open(part.pdf))  # open until the book is saved
                 where: dict[int, int] = {}
                 for index in chosen_pages(part.pages):
@@ -188,8 +190,12 @@ def front_matter(ws: Workspace, html: Renderer, book_html: str, out: Path, varia
     output folder's ``.dossier-cache/``)."""
     key = hashlib.sha256(f"{environment}\0{variant}\0{book_html}".encode()).hexdigest()[:20]
     cached = out / ".dossier-cache" / f"front-{key}.pdf"
-    if cached.is_file():
-        return cached.read_bytes()
+    usable = not cached.parent.is_symlink()  # the build's own folder, never a link to elsewhere
+    if usable and not cached.is_symlink() and cached.is_file():
+        try:
+            return read_regular(cached, ws.limits.max_resource_bytes)
+        except Refused:
+            pass
     session = engine(ws)
     front, _warnings = session.layout(book_html, ws.root, PROVINCE_FILE)
     if first_page(front.anchors, ident(BOOK_ANCHOR, "summary")) is None:
@@ -198,9 +204,11 @@ def front_matter(ws: Workspace, html: Renderer, book_html: str, out: Path, varia
     folios: list[Folio | None] = [None] + [Folio("front", label=front_label(i)) for i in range(front.pages - 1)]
     composed = session.compose([(front, range(front.pages))], html.chrome_html(folios), metadata_from=front)
     data, _seconds = session.pdf_bytes(composed, (), variant)
-    for stale in cached.parent.glob("front-*.pdf"):
-        stale.unlink(missing_ok=True)
-    save(cached, data, PROVINCE_FILE)
+    if usable:
+        for stale in cached.parent.glob("front-*.pdf"):
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
+        save(cached, data, PROVINCE_FILE)
     return data
 
 

@@ -19,6 +19,7 @@ from dossier.render.html import FONTS_DIR, Renderer, front_label
 from dossier.render.pages import ProjectPages, first_page, page_counts, project_pages
 from dossier.render.pdf import Attachment, Engine, Laid, Rendered
 from dossier.render.views import ProjectView, build_project_view, ident
+from dossier.render.where import located
 from dossier.validate import Checked
 from dossier.validate.checks import Context, PageCounts, page_checks
 from dossier.workspace import Workspace
@@ -58,12 +59,16 @@ def source_attachment(name: str, data: bytes, when: dt.datetime | None = None) -
     return Attachment(name, data, catalogue.message("source-attachment", "th", {"name": name}), when)
 
 
-def source_bytes(item: Checked) -> bytes:
-    """The project file exactly as written (what the PDF carries as its source)."""
+def source_bytes(item: Checked, root: Path) -> bytes:
+    """The project file exactly as written (what the PDF carries as its source), read again only
+    inside the repository, as a regular file within the limit; else the text validation read."""
+    from dossier.boundary import Refused, read_inside
+    from dossier.limits import DEFAULT_LIMITS
+
     if item.path is not None:
         try:
-            return item.path.read_bytes()
-        except OSError:
+            return read_inside(item.path, root, DEFAULT_LIMITS.max_file_bytes)
+        except Refused:
             pass
     return item.source.text.encode("utf-8")
 
@@ -117,6 +122,7 @@ def render(task: Task, on_laid: Callable[[ProjectPages, dict[str, int], ProjectV
     session = engine(ws)
     base = item.path.parent if item.path else ws.root
     laid, found = session.layout(html.project_html(view), base, item.file)
+    found = located(found, item.source.text, base)
     try:
         pages = project_pages(laid.anchors, view.anchor)
         counts = page_counts(laid.anchors, view)
@@ -128,7 +134,7 @@ def render(task: Task, on_laid: Callable[[ProjectPages, dict[str, int], ProjectV
         on_laid(pages, anchors, view)
     composed = session.compose([(laid, range(laid.pages))], html.chrome_html(pages.folios(front_label)))
     source_name = item.path.name if item.path else f"{item.slug}.yaml"
-    rendered = session.write(composed, task.out, [source_attachment(source_name, source_bytes(item), when)],
+    rendered = session.write(composed, task.out, [source_attachment(source_name, source_bytes(item, ws.root), when)],
                              task.variant)
     fallback = sorted(rendered.fonts - {SHIPPED_FAMILY})
     if fallback:

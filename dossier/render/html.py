@@ -17,10 +17,14 @@ from typing import Any, Sequence
 import jinja2
 import markdown
 
+from dossier.render.loader import BoundedLoader
 from dossier.render.mdpolicy import PolicyExtension
+from dossier.render.paste import PasteExtension, normalize
 from markupsafe import Markup
 
 from dossier import __version__, thai
+from dossier.limits import DEFAULT_LIMITS
+from dossier.mdnesting import clip
 from dossier.render.numerals import NumeralsExtension, localize
 from dossier.render.pages import Folio
 from dossier.render.views import ProjectView
@@ -41,11 +45,14 @@ def markdown_html(text: str | None, numerals: str = "arabic") -> str:
     text node in ``numerals`` (``arabic`` leaves Arabic digits and turns Thai ones Arabic)."""
     if not text:
         return ""
-    md = markdown.Markdown(extensions=["tables", "sane_lists", NumeralsExtension(numerals), PolicyExtension()],
+    # lists and hashtags as agencies paste them; nesting past the limit flattened (validation's error)
+    pasted = normalize(clip(clean(text), DEFAULT_LIMITS.max_markdown_depth))
+    md = markdown.Markdown(extensions=["tables", "sane_lists", PasteExtension(pasted.styles),
+                                       NumeralsExtension(numerals), PolicyExtension()],
                            output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    return md.convert(clean(text))
+    return md.convert(pasted.text)
 
 
 def front_label(index: int) -> str:
@@ -68,7 +75,8 @@ class Renderer:
         self.numerals = numerals
         self.today = today or dt.date.today()
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in ws.template_dirs()]),
+            loader=BoundedLoader([(d, ws.root if d.is_relative_to(ws.root) else d) for d in ws.template_dirs()],
+                                 ws.limits.max_resource_bytes),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             finalize=self._finalize,
         )

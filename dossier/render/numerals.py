@@ -8,9 +8,11 @@ CSS counter style (``thai`` or ``decimal``) and the page labels the build comput
 Kept as written, never converted (they must stay machine-readable or are Latin names):
 
 * URLs (``https://…``, ``www.…``) and e-mail addresses;
-* Latin identifiers, i.e. ASCII tokens holding both letters and digits (``PM2.5``, ``COVID-19``,
-  ``ISO9001``, ``5G``). A number on its own, even next to Latin text (``ISO 9001``), follows
-  the setting; so does a number glued to Thai text (``โควิด-19`` → ``โควิด-๑๙``).
+* Numbers next to a Latin word: a number directly before or after a word in Latin letters,
+  glued to it or one space apart, keeps Arabic digits (``PM2.5`` and ``PM 2.5``, ``ISO 9001``,
+  ``COVID-19``, ``5G``, ``120 km``); so does a chain of them (``Windows 10 Pro``). A number
+  within Thai text follows the setting, even glued to it (``โควิด-19`` → ``โควิด-๑๙``, ``ปี 2563``
+  → ``ปี ๒๕๖๓``).
 * Markdown's internal placeholders (``\\x02…\\x03``), and text inside ``code``/``pre``.
 
 With ``numerals: arabic`` every Thai digit becomes Arabic (there is nothing to keep).
@@ -29,15 +31,20 @@ from dossier import thai
 
 __all__ = ["KEEP", "localize", "NumeralsExtension"]
 
-#: Spans that keep their digits (URLs, e-mails, Latin identifiers, Markdown placeholders).
+#: Spans that keep their digits (URLs, e-mails, Latin words with their numbers, Markdown placeholders):
+#: a run of Latin words and numbers, glued or one space apart, holding a letter and a digit.
 KEEP = re.compile(
     r"""\x02[^\x03]*\x03
       | (?:\b(?:https?|ftp|file|mailto):|\bwww\.)[^\s<>"')\]]+
       | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+
-      | (?<![A-Za-z0-9])(?=[A-Za-z0-9._-]*[A-Za-z])(?=[A-Za-z0-9._-]*[0-9])[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*
+      | (?P<run>(?<![A-Za-z0-9])[A-Za-z0-9]+(?:(?:[._,:/-]|[ \u00a0](?=[A-Za-z0-9]))[A-Za-z0-9]+)*)
     """,
     re.VERBOSE,
 )
+
+
+_LETTER = re.compile("[A-Za-z]")
+_NUMBER = re.compile("[0-9]")
 
 
 def localize(text: str, numerals: str) -> str:
@@ -49,6 +56,9 @@ def localize(text: str, numerals: str) -> str:
     out: list[str] = []
     last = 0
     for match in KEEP.finditer(text):
+        run = match["run"]
+        if run is not None and not (_LETTER.search(run) and _NUMBER.search(run)):
+            continue  # numbers among Thai words: converted with the text around them
         out.append(thai.to_thai_digits(text[last:match.start()]))
         out.append(match.group())
         last = match.end()

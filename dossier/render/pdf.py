@@ -1,7 +1,8 @@
 """Stage 4, write: HTML → laid-out pages → PDF with WeasyPrint, sandboxed, replaced atomically.
 
 This is the only module that imports WeasyPrint (and it does so lazily, in :class:`Engine`),
-together with the modules it imports lazily: ``fetcher``, ``textlayer``, ``leaders`` and ``compose``.
+together with the modules it imports lazily: ``fetcher``, ``textlayer``, ``leaders``, ``compose`` and
+``overflow``.
 
 A build opens one :class:`Engine`: one font configuration for every document (fonts are read
 and embedded once), one URL sandbox, WeasyPrint's warnings turned into diagnostics. Documents
@@ -17,6 +18,7 @@ import datetime as dt
 import io
 import logging
 import os
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +91,9 @@ class Attachment:
     when: dt.datetime | None = None
 
 
+_FAILED_IMAGE = re.compile(r"Failed to load image at '([^']*)'")  # WeasyPrint 70's words (logged as an error)
+
+
 class _Collect(logging.Handler):
     """Collects WeasyPrint's warnings (``.notdef`` glyphs, refused resources) during one step."""
 
@@ -126,13 +131,14 @@ class Engine:
         self.timings = Timings()
 
     @contextlib.contextmanager
-    def _step(self, source_file: str) -> Iterator[None]:
-        """Run a WeasyPrint step: failures and ``.notdef`` glyphs become located errors."""
+    def _step(self, source_file: str) -> Iterator[_Collect]:
+        """Run a WeasyPrint step: failures and ``.notdef`` glyphs become located errors; the
+        engine's other warnings are handed to the caller."""
         collector = _Collect()
         logger = logging.getLogger("weasyprint")
         logger.addHandler(collector)
         try:
-            yield
+            yield collector
         except (DossierError, RenderTimeout, MemoryError):
             raise  # the build names the project and the limit
         except OSError as exc:  # WeasyPrint writes fonts to temporary files: a full disk shows here
@@ -153,11 +159,13 @@ class Engine:
         """Lay out ``html``; returns the pages and warnings for resources the sandbox refused."""
         import weasyprint
 
+        from dossier.render.overflow import overflows
+
         started = time.perf_counter()
         refused_before = len(self.fetcher.refused)
         from dossier.render import thaiwrap
 
-        with self._step(source_file):
+        with self._step(source_file) as log:
             document = weasyprint.HTML(string=thaiwrap.wrap_html(html), base_url=str(base_dir) + os.sep,
                                        url_fetcher=self.fetcher).render(font_config=self.font_config)
         for page in document.pages:  # the word marks of thaiwrap are no part of a bookmark's label
@@ -165,8 +173,15 @@ class Engine:
                               for level, label, *rest in page.bookmarks]
         seconds = time.perf_counter() - started
         self.timings.layout += seconds
-        warnings = [Diagnostic(source_file, Pos(), "resource-refused", Severity.WARNING, {"url": url, "reason": why})
-                    for url, why in self.fetcher.refused[refused_before:] if not url.startswith("data:")]
+        refused = {url: why for url, why in self.fetcher.refused[refused_before:] if not url.startswith("data:")}
+        warnings = [Diagnostic(source_file, Pos(), "resource-refused",  # an image left out is an error
+                               Severity.ERROR if url in self.fetcher.images_refused else Severity.WARNING,
+                               {"url": url, "reason": why}) for url, why in refused.items()]
+        failed = dict.fromkeys(m[1] for message in log.messages if (m := _FAILED_IMAGE.match(message)))
+        warnings += [Diagnostic(source_file, Pos(), "image-not-loaded", Severity.ERROR, {"url": url})
+                     for url in failed if url not in refused and not url.startswith("data:")]
+        warnings += [Diagnostic(source_file, Pos(), "text-overflow", Severity.ERROR,
+                                {"text": cut.text[:40], "page": cut.page + 1}) for cut in overflows(document.pages)]
         return Laid(document, source_file, [frozenset(p.anchors) for p in document.pages], seconds), warnings
 
     def compose(self, parts: Sequence[tuple[Laid, Sequence[int]]], chrome_html: str,

@@ -20,9 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier import outputs
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.files import BuildLock, LockedError
-from dossier.incremental import Entry, Manifest, environment_for
+from dossier.incremental import MANIFEST, Entry, Manifest, environment_for
+from dossier.outputs import dossier_name
+from dossier.paths import display
 from dossier.render.pdf import DEFAULT_VARIANT, Rendered
 if TYPE_CHECKING:  # imported lazily: a build with nothing to do imports neither validation nor rendering
     from dossier.render.pages import ProjectPages
@@ -39,9 +42,10 @@ class Options:
     draft: bool = False  # render projects with errors as drafts instead of skipping them
     book: bool = True  # also make the province's book of every dossier
     variant: str = DEFAULT_VARIANT  # PDF/A-3b unless told otherwise
-    jobs: int = 1  # worker processes (1: render in this process)
+    jobs: int = 1  # worker processes
     force: bool = False  # rebuild even what is up to date
-    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only: for tests)
+    keep_layout: bool = False  # keep each dossier's laid-out pages in Built.laid (jobs=1 only, rendered in
+    # this process without the memory cap: for tests, never a command's path)
 
 
 @dataclass
@@ -80,6 +84,14 @@ class Outcome:
     book: Rendered | None = None
     book_fresh: bool = False
     diagnostics: list[Diagnostic] = field(default_factory=list)  # found while building
+    book_path: Path | None = None  # the book as it stands after this build (made or up to date)
+    removed: list[Path] = field(default_factory=list)  # stale drafts of documents now made final
+
+    def current(self) -> list[Path]:
+        """Every document this build made or found up to date, the book last: what is current
+        in the output folder (anything else there is from an earlier build)."""
+        return [*(b.rendered.path for b in self.built), *(f.path for f in self.fresh),
+                *([self.book_path] if self.book_path is not None else [])]
 
 
 #: Called as each step ends, in the projects' order: ("checked", item, None) |
@@ -90,10 +102,17 @@ Progress = Callable[[str, "Checked | None", object], None]
 Item = "Checked | tuple[Path, str]"  # a validated project, or a file validated only if out of date
 
 
-def photo_files(item: Checked) -> list[Path]:
+def photo_files(item: Checked, root: Path) -> list[Path]:
+    """The photos a dossier depends on: those it may show (inside the repository, regular files
+    within the resource limit; validation reports the others, which are never read)."""
+    from dossier.boundary import usable
+    from dossier.limits import DEFAULT_LIMITS
+
     base = item.path.parent if item.path else Path.cwd()
     photos = item.project.photos if item.project and item.project.photos else []
-    return [base / photo.file for photo in photos]
+    return [base / photo.file for photo in photos  # no file has a NUL
+            if photo.file and "\x00" not in photo.file
+            and usable(base / photo.file, root, DEFAULT_LIMITS.max_resource_bytes)]
 
 
 def source_date(paths: Sequence[Path]) -> dt.datetime:
@@ -143,11 +162,32 @@ def failure(item: Checked, error: BaseException, seconds: int) -> list[Diagnosti
 
 
 def output_name(item: Checked, draft: bool) -> str:
-    return f"{item.slug}.draft.pdf" if draft else f"{item.slug}.pdf"
+    return dossier_name(item.slug, draft)
 
 
 def book_name(ws: Workspace, draft: bool) -> str:
-    return f"{ws.province.province}-{ws.province.edition}{'.draft' if draft else ''}.pdf"
+    return outputs.book_name(ws.province.province, ws.province.edition, draft)
+
+
+def book_slug(ws: Workspace) -> str:
+    return book_name(ws, False).removesuffix(".pdf")
+
+
+def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> None:
+    """Before anything is written: the output folder must not lead outside the repository (a
+    symlinked ``build/``), and no two inputs may write one output (``dossier.outputs``)."""
+    from dossier.boundary import is_inside
+
+    out = Path(os.path.abspath(options.out_dir))
+    if out.is_relative_to(ws.root) and not is_inside(out, ws.root):
+        raise DossierError([Diagnostic(display(out), Pos(), "output-outside", args={"path": display(out)})])
+    linked = [out / name for name in (BuildLock.NAME, MANIFEST, ".dossier-cache") if (out / name).is_symlink()]
+    if linked:  # the lock is opened for writing: through a link it would overwrite another file
+        raise DossierError([Diagnostic(display(p), Pos(), "output-symlink", args={"path": display(p)}) for p in linked])
+    chosen = [item if isinstance(item, tuple) else (item.path or Path(item.file), item.file) for item in items]
+    found = outputs.collisions(chosen, ws.project_files(None), book_slug(ws))
+    if found:
+        raise DossierError(found)
 
 
 def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Progress | None = None) -> Outcome:
@@ -155,9 +195,13 @@ def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Prog
     when out of date) and the book; never raises for a project's problems."""
     from dossier.render.stages import run_build
 
+    refuse_conflicts(ws, items, options)
     try:
-        with BuildLock(options.out_dir):
-            return run_build(ws, list(items), options, progress or (lambda *_: None))
+        with BuildLock(options.out_dir) as lock:
+            report = progress or (lambda *_: None)
+            if lock.taken_over:  # a build killed before it could release the lock (kill -9)
+                report("lock-taken-over", None, lock.taken_over)
+            return run_build(ws, list(items), options, report)
     except LockedError as exc:
         raise DossierError([Diagnostic(str(options.out_dir), Pos(), "build-locked",
                                        args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None
@@ -182,4 +226,4 @@ def remember(manifest: Manifest, name: str, key: str, built: Built, sources: lis
 
 
 def environment(ws: Workspace, options: Options) -> str:
-    return environment_for(ws.root, ws.province.edition, options.draft, options.variant)
+    return environment_for(ws.root, ws.province.edition, options.variant)

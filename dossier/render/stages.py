@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dossier.incremental import Manifest, document_key
+from dossier.errors import Severity
+from dossier.files import TEMP_FOLDER
+from dossier.incremental import Manifest, document_key, recorded_sources
 from dossier.parallel import Job, Note, Runner
 from dossier.render.front import PREFIX, FrontMatter, book_sources
 from dossier.render.pipeline import (
@@ -49,7 +51,7 @@ def _warm_up() -> None:
     warm_up()
 
 
-def plan(items: list[Item], options: Options, manifest: Manifest, env: str) -> list[Planned]:
+def plan(items: list[Item], options: Options, manifest: Manifest, env: str, root: Path) -> list[Planned]:
     """Each project, and whether the manifest alone shows its dossier up to date (then it is
     neither validated nor rendered again). Nothing is reported yet: see :func:`check`."""
     planned: list[Planned] = []
@@ -58,8 +60,7 @@ def plan(items: list[Item], options: Options, manifest: Manifest, env: str) -> l
         planned.append(p)
         if isinstance(item, tuple) and not options.force:
             path, _name = item
-            prior = manifest.entries.get(f"{path.stem}.pdf")
-            sources = (path, *(Path(s) for s in (prior.sources[1:] if prior else [])))
+            sources = (path, *recorded_sources(manifest.entries.get(f"{path.stem}.pdf"), root))
             entry = manifest.fresh(f"{path.stem}.pdf", document_key(env, sources))
             if entry is not None:
                 p.name, p.key, p.sources, p.fresh = entry.output, entry.key, sources, True
@@ -91,7 +92,7 @@ def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Man
             report("skipped", checked, None)
             continue
         p.name = output_name(checked, p.draft)
-        p.sources = tuple([checked.path, *photo_files(checked)]) if checked.path else ()
+        p.sources = tuple([checked.path, *photo_files(checked, ws.root)]) if checked.path else ()
         p.key = document_key(env, p.sources) if p.sources else None
         entry = manifest.fresh(p.name, p.key) if p.key and not options.force else None
         if entry is not None:
@@ -148,7 +149,7 @@ def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outco
     p.built = Built(p.checked, r.view, r.pages, r.rendered, r.counts, r.anchors, r.seconds, r.laid)
     outcome.built.append(p.built)
     outcome.diagnostics.extend(r.diagnostics)
-    if p.key:
+    if p.key and not any(d.severity is Severity.ERROR for d in r.diagnostics):  # else made and said again
         remember(manifest, p.name, p.key, p.built, list(p.sources))
     report("built", p.checked, p.built)
 
@@ -162,6 +163,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
     name = book_name(ws, any(p.draft or p.name.endswith(".draft.pdf") for p in included))
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
+        outcome.book_path = options.out_dir / name
         report("book-fresh", None, options.out_dir / name)
         return
     from dossier.render.book import merge
@@ -180,6 +182,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
                 raise result.error
             data = made if result is None else result.result
             outcome.book = merge(ws, parts, data, options.out_dir, front.when)
+            outcome.book_path = outcome.book.path
         except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand
             problems = failure(_province_item(ws), exc, ws.limits.render_seconds)
             outcome.diagnostics.extend(problems)
@@ -213,8 +216,10 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
     segmenter()  # its word list loaded once here: the forked workers have it already
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
-    planned = plan(items, options, manifest, env)
-    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up) as runner:
+    planned = plan(items, options, manifest, env, ws.root)
+    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
+                options.out_dir / TEMP_FOLDER,  # the workers' temp folder, under the lock
+                in_process=options.keep_layout and options.jobs == 1) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
         check(ws, planned, options, manifest, env, outcome, report)
@@ -225,8 +230,27 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
         front = FrontMatter(ws, planned, options, manifest, env)
         render_all(ws, planned, options, runner, manifest, outcome, report, front if options.book else None)
         make_book(ws, planned, options, runner, manifest, outcome, report, front)
+    remove_stale_drafts(outcome, manifest)
     remember_clean(ws, planned, options, manifest, outcome)
     return outcome
+
+
+def remove_stale_drafts(outcome: Outcome, manifest: Manifest) -> None:
+    """A document current in its final form (made or up to date) makes its draft stale: the
+    draft is removed, if the manifest shows this tool made it (a file of the same name that
+    the tool did not make is left alone)."""
+    for path in outcome.current():
+        if path.name.endswith(".draft.pdf"):
+            continue
+        draft = path.with_name(path.name[: -len(".pdf")] + ".draft.pdf")
+        if draft.name not in manifest.entries:
+            continue
+        try:
+            draft.unlink(missing_ok=True)
+        except OSError:
+            continue  # cannot be removed (permissions): still the manifest's, tried again next build
+        manifest.forget(draft.name)
+        outcome.removed.append(draft)
 
 
 def remember_clean(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest,
@@ -251,5 +275,6 @@ def remember_clean(ws: Workspace, planned: list[Planned], options: Options, mani
 
 
 def quick_options(options: Options) -> dict[str, object]:
-    """The options a recorded clean build must share with a later one to stand for it."""
-    return {"draft": options.draft, "variant": options.variant, "book": options.book}
+    """The options a recorded clean build must share with a later one to stand for it (not
+    ``draft``: a clean build has no project with errors, so it is the same with or without)."""
+    return {"variant": options.variant, "book": options.book}

@@ -112,9 +112,11 @@ class ProjectView:
 
 def emblem(ws: Workspace) -> Path | None:
     """The province's emblem, only if the repository supplies one (``assets/emblem.png`` …)."""
+    from dossier.boundary import usable
+
     for folder in (ws.root / "assets", ws.root):
         for name in EMBLEM_NAMES:
-            if (folder / name).is_file():
+            if usable(folder / name, ws.root, ws.limits.max_resource_bytes):
                 return folder / name
     return None
 
@@ -162,9 +164,11 @@ def photos(project: Project, source_path: Path | None, ws: Workspace) -> list[Ph
     base = (source_path.parent if source_path else ws.projects_dir).resolve()
     repo = ws.root.resolve()
     for photo in project.photos or []:
+        if not photo.file:
+            continue
         try:
             path = (base / photo.file).resolve(strict=True)
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name
             continue
         if path.is_relative_to(repo) and path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES:
             views.append(PhotoView(len(views) + 1, Markup(path.as_uri()), photo.caption or ""))

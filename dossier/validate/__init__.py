@@ -12,6 +12,7 @@ from pathlib import Path
 from dossier.errors import Diagnostic, Pos, Severity
 from dossier.load import Source, load_source, load_text, locate
 from dossier.model import Project, read_model, suggest
+from dossier.outputs import book_name, collisions
 from dossier.rules import AwardType
 from dossier.validate.checks import CHECKS, RENDER_CHECKS, Context
 from dossier.validate.content import markdown_checks, photo_checks
@@ -73,8 +74,8 @@ def check_source(source: Source, ws: Workspace, draft: bool = False) -> Checked:
         elif not agency.reviewers:
             checked.diagnostics.append(Diagnostic(source.file, locate(root, "agency"), "agency-no-reviewers",
                                                   Severity.WARNING, {"agency": agency.id}))
-    checked.diagnostics.extend(markdown_checks(source, project, ws.limits))
-    checked.diagnostics.extend(photo_checks(source, project, ws.root))
+    checked.diagnostics.extend(markdown_checks(source, project, ws.root, ws.limits))
+    checked.diagnostics.extend(photo_checks(source, project, ws.root, ws.limits))
     if checked.award_type is not None:
         ctx = Context(source.file, root, project, checked.award_type, ws.province, rules, draft)
         for rule in rules.for_type(checked.award_type.slug):
@@ -95,7 +96,7 @@ def _sorted(checked: Checked) -> Checked:
 
 
 def check_file(path: Path, ws: Workspace, name: str | None = None, draft: bool = False) -> Checked:
-    return check_source(load_source(path, name or display(path), ws.limits), ws, draft)
+    return check_source(load_source(path, name or display(path), ws.limits, ws.root), ws, draft)
 
 
 def check_text(text: str, ws: Workspace, name: str = "project.yaml") -> Checked:
@@ -104,7 +105,13 @@ def check_text(text: str, ws: Workspace, name: str = "project.yaml") -> Checked:
 
 def check_paths(ws: Workspace, paths: list[Path] | None = None, draft: bool = False) -> list[Checked]:
     """Validate the named files (or all of ``projects/``), in a stable order."""
-    return [check_file(path, ws, name, draft) for path, name in ws.project_files(paths)]
+    files = ws.project_files(paths)
+    checked = [check_file(path, ws, name, draft) for path, name in files]
+    book = book_name(ws.province.province, ws.province.edition, False).removesuffix(".pdf")
+    by_file = {c.file: c for c in checked}
+    for problem in collisions(files, ws.project_files(None) if paths else files, book):
+        by_file[problem.file].diagnostics.append(problem)
+    return [_sorted(c) for c in checked]
 
 
 def no_projects(ws: Workspace, where: Path) -> Diagnostic:

@@ -80,7 +80,7 @@ def _empty(value: Any) -> bool:
 
 @check("required_fields")
 def required_fields(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
-    for name in rule.params.get("fields", []):
+    for name in rule.params["fields"]:
         if not _empty(getattr(ctx.project, name, None)):
             continue
         label_th, label_en = _label(name)
@@ -96,7 +96,7 @@ def required_sections(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     """A required section absent from the file is missing; one whose key is there but still
     empty (as ``dossier new`` writes it) is still to write."""
     sections = ctx.project.sections or {}
-    for key in rule.params.get("sections", []):
+    for key in rule.params["sections"]:
         if not (sections.get(key) or "").strip():
             section = ctx.rules.section(key)
             labels = {"section": key, "label_th": section.th if section else key,
@@ -114,7 +114,7 @@ def min_running_months(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     started, cutoff = ctx.project.started, ctx.province.cutoff
     if started is None or cutoff is None:
         return
-    required = int(rule.params.get("months", 12))
+    required = rule.params["months"]
     months = thai.months_between(started.date, cutoff.date)
     if months < 0:
         yield ctx.problem(rule, "started", "started-in-future", started=started, cutoff=cutoff)
@@ -128,7 +128,7 @@ def min_running_months(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
 
 @check("status_is")
 def status_is(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
-    wanted = rule.params.get("status", "ongoing")
+    wanted = rule.params["status"]
     if ctx.project.status is not None and ctx.project.status != wanted:
         yield ctx.problem(rule, "status", "not-running", value=ctx.project.status)
 
@@ -136,7 +136,7 @@ def status_is(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
 @check("min_items")
 def min_items(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     name = rule.params["field"]
-    minimum = int(rule.params.get("min", 1))
+    minimum = rule.params["min"]
     count = len(getattr(ctx.project, name, None) or [])
     if count < minimum:
         label_th, label_en = _label(name)
@@ -156,7 +156,7 @@ def indicator_results(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
 
 @check("min_distinct_sectors")
 def min_distinct_sectors(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
-    minimum = int(rule.params.get("min", 3))
+    minimum = rule.params["min"]
     sectors = sorted({p.sector for p in ctx.project.partners or [] if p.sector})
     if len(sectors) < minimum:
         yield ctx.problem(rule, "partners", "too-few-sectors", count=len(sectors), sectors=sectors or ["-"],
@@ -166,14 +166,14 @@ def min_distinct_sectors(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
 @check("participation_levels")
 def participation_levels(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     level = ctx.project.participation_level
-    allowed = rule.params.get("levels", [])
+    allowed = rule.params["levels"]
     if level is not None and level not in allowed:
         yield ctx.problem(rule, "participation_level", "participation-level-mismatch", value=level, allowed=allowed)
 
 
 @check("max_chars")
 def max_chars(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
-    target, limit = rule.params["field"], int(rule.params["max"])
+    target, limit = rule.params["field"], rule.params["max"]
     if target.startswith("sections."):
         wanted = target.split(".", 1)[1]
         texts = {f"sections.{k}": v for k, v in (ctx.project.sections or {}).items() if wanted in ("*", k)}
@@ -204,7 +204,7 @@ PageCheck = Callable[[Context, Rule, PageCounts], Iterator[Diagnostic]]
 
 def max_pages(ctx: Context, rule: Rule, pages: PageCounts) -> Iterator[Diagnostic]:
     """``params: {scope: summary | section | document, max: N}``; a section is located at its key."""
-    scope, limit = rule.params.get("scope", "document"), int(rule.params["max"])
+    scope, limit = rule.params["scope"], rule.params["max"]
     if scope == "summary" and pages.summary > limit:
         label_th, label_en = _label("summary")
         yield ctx.problem(rule, "summary", "pages-over-limit", field="summary", pages=pages.summary, limit=limit,

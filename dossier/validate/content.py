@@ -7,14 +7,17 @@ too long to lay out. Every finding is located on the line where it was written.
 from __future__ import annotations
 
 import re
-import struct
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from urllib.parse import unquote
 
 from dossier.errors import Diagnostic, Pos, Severity
+from dossier.boundary import Refused, check_regular
 from dossier.limits import Limits
-from dossier.load import Source, locate
+from dossier.load import Mapping, Node, Scalar, Source, locate
+from dossier.mdnesting import too_deep
 from dossier.model import Project
+from dossier.render.paste import findings as paste_findings
 
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)[^>]*>?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -22,8 +25,6 @@ _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)|^\s{0,3}\[[^\]]+
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$", re.M)
-_IMAGE_TYPES = {b"\x89PNG": "png", b"\xff\xd8\xff": "jpeg", b"GIF8": "gif"}
-MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: far above any camera photo a dossier needs
 
 
 def find_in_source(text: str, start_line: int, snippet: str) -> Pos:
@@ -44,7 +45,25 @@ def _fields(project: Project) -> Iterator[tuple[str, str]]:
         yield f"sections.{key}", text
 
 
-def markdown_checks(source: Source, project: Project, limits: Limits) -> Iterator[Diagnostic]:
+def line_in_field(source: Source, path: str, index: int) -> Pos | None:
+    """Where line ``index`` of a literal block scalar (``key: |``) at ``path`` was written: its
+    lines follow the indicator's line one for one. None for other styles (folded, quoted)."""
+    node: Node | None = source.root
+    for part in path.split("."):
+        node = node.get(part) if isinstance(node, Mapping) else None
+    if not isinstance(node, Scalar) or node.plain or not node.pos.line:
+        return None
+    lines = source.text.split("\n")
+    if not lines[node.pos.line - 1][node.pos.column - 1:].startswith("|"):
+        return None
+    number = node.pos.line + 1 + index
+    if number > len(lines):
+        return None
+    written = lines[number - 1]
+    return Pos(number, len(written) - len(written.lstrip()) + 1)
+
+
+def markdown_checks(source: Source, project: Project, root: Path, limits: Limits) -> Iterator[Diagnostic]:
     for path, text in _fields(project):
         start = locate(source.root, path).line
         file = source.file
@@ -60,63 +79,77 @@ def markdown_checks(source: Source, project: Project, limits: Limits) -> Iterato
                 yield Diagnostic(file, at(m[0]), "image-remote", Severity.ERROR, {"url": url[:80]})
             elif url.startswith("/") or ".." in Path(url).parts:
                 yield Diagnostic(file, at(m[0]), "image-outside", Severity.ERROR, {"url": url[:80]})
+            else:  # the file the renderer would show, decoded as a photo is
+                base = source.path.parent if source.path else root
+                yield from image_checks(source, unquote(url), at(m[0]), base, root, limits)
         for m in list(_LINK.finditer(text)) + list(_AUTOLINK.finditer(text)):
             url = m[1] or m[2] or ""
             scheme = _SCHEME.match(url)
             if scheme and scheme[1].lower() not in ("http", "https", "mailto"):
                 yield Diagnostic(file, at(m[0]), "link-scheme", Severity.WARNING, {"url": url[:80]})
+        yield from _pasted(source, start, path, text)
+        for index, depth in too_deep(text, limits.max_markdown_depth):
+            yield Diagnostic(file, line_in_field(source, path, index) or at(text.split("\n")[index]),
+                             "markdown-too-deep", Severity.ERROR,
+                             {"field": path, "depth": depth, "limit": limits.max_markdown_depth})
+            break  # the first line is enough: the others are nested in it
         rows = len(_TABLE_ROW.findall(text))
         if rows > limits.max_table_rows:
             yield Diagnostic(file, locate(source.root, path), "table-too-long", Severity.ERROR,
                              {"field": path, "rows": rows, "limit": limits.max_table_rows})
 
 
-def image_size(data: bytes) -> tuple[str, int, int] | None:
-    """(kind, width, height) from a PNG, GIF or JPEG header, without decoding the image."""
-    kind = next((k for magic, k in _IMAGE_TYPES.items() if data.startswith(magic)), None)
-    if kind == "png" and len(data) >= 24:
-        width, height = struct.unpack(">II", data[16:24])
-        return kind, width, height
-    if kind == "gif" and len(data) >= 10:
-        width, height = struct.unpack("<HH", data[6:10])
-        return kind, width, height
-    if kind == "jpeg":
-        i = 2
-        while i + 9 < len(data):
-            if data[i] != 0xFF:
-                i += 1
-                continue
-            marker = data[i + 1]
-            length = struct.unpack(">H", data[i + 2:i + 4])[0]
-            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-                height, width = struct.unpack(">HH", data[i + 5:i + 9])
-                return kind, width, height
-            i += 2 + length
-    return None
+def _pasted(source: Source, start: int, path: str, text: str) -> Iterator[Diagnostic]:
+    """``#`` lines that print otherwise than they look (hashtags, notes as headings), each on
+    its own line of the file: searched in order, so a line written twice is found twice."""
+    found_lines = paste_findings(text) if "#" in text else []
+    lines = source.text.split("\n") if found_lines else []
+    after = max(start, 1)
+    for found in found_lines:
+        pos = Pos(start, 1)
+        for number in range(after, len(lines) + 1):
+            column = lines[number - 1].find(found.source)
+            if column >= 0:
+                pos, after = Pos(number, column + 1), number + 1
+                break
+        args = {"field": path, "shown": found.shown[:80]}
+        if found.kind == "hashtag":
+            yield Diagnostic(source.file, pos, "markdown-hashtag", Severity.WARNING, args)
+        else:
+            yield Diagnostic(source.file, pos, "markdown-heading-note", Severity.WARNING, args)
 
 
-def photo_checks(source: Source, project: Project, root: Path) -> Iterator[Diagnostic]:
+def image_checks(source: Source, name: str, pos: Pos, base: Path, root: Path,
+                 limits: Limits) -> Iterator[Diagnostic]:
+    """The image file ``name`` (relative to ``base``) that the project shows, written at ``pos``:
+    inside the repository, a regular file, and an image Pillow decodes within the limits."""
+    args = {"path": name}
+    if "\x00" in name or not name.strip():
+        yield Diagnostic(source.file, pos, "image-path-invalid", Severity.ERROR, {"path": repr(name)[1:-1]})
+        return
+    try:
+        real = (base / name).resolve(strict=True)
+    except (OSError, RuntimeError, ValueError):
+        yield Diagnostic(source.file, pos, "image-missing", Severity.ERROR, args)
+        return
+    if not real.is_relative_to(root.resolve()):
+        yield Diagnostic(source.file, pos, "image-outside", Severity.ERROR, {"url": name})
+        return
+    try:  # a regular file (never a FIFO or a device), its size checked before anything reads it
+        check_regular(real, limits.max_resource_bytes)
+    except Refused as exc:
+        yield Diagnostic(source.file, pos, exc.code, Severity.ERROR, {**args, **exc.details})
+        return
+    from dossier.validate.images import inspect_image  # Pillow: only for projects with images
+
+    problem = inspect_image(real, limits)
+    if problem is not None:
+        yield Diagnostic(source.file, pos, problem.code, Severity.ERROR, {**args, **problem.args})
+
+
+def photo_checks(source: Source, project: Project, root: Path, limits: Limits) -> Iterator[Diagnostic]:
     base = source.path.parent if source.path else root
     for index, photo in enumerate(project.photos or [], start=1):
-        pos = locate(source.root, f"photos[{index}].file")
-        args = {"path": photo.file}
-        candidate = base / photo.file
-        try:
-            real = candidate.resolve(strict=True)
-        except (OSError, RuntimeError):
-            yield Diagnostic(source.file, pos, "image-missing", Severity.ERROR, args)
-            continue
-        if not real.is_relative_to(root.resolve()):
-            yield Diagnostic(source.file, pos, "image-outside", Severity.ERROR, {"url": photo.file})
-            continue
-        if not real.is_file():
-            yield Diagnostic(source.file, pos, "image-missing", Severity.ERROR, args)
-            continue
-        with open(real, "rb") as handle:
-            header = handle.read(65536)
-        size = image_size(header)
-        if size is None:
-            yield Diagnostic(source.file, pos, "image-not-image", Severity.ERROR, args)
-        elif size[1] * size[2] > MAX_IMAGE_PIXELS:
-            yield Diagnostic(source.file, pos, "image-too-large", Severity.ERROR,
-                             {**args, "width": size[1], "height": size[2], "limit": MAX_IMAGE_PIXELS // 1_000_000})
+        if photo.file is None:
+            continue  # missing-key, already reported
+        yield from image_checks(source, photo.file, locate(source.root, f"photos[{index}].file"), base, root, limits)

@@ -170,3 +170,45 @@ def test_a_note_is_written_whole_even_when_the_time_limit_strikes() -> None:
         signal.signal(signal.SIGALRM, previous)
     assert signal.SIGALRM in masks[0] and struck == [1]
     assert channel.drain() == [("job", ("laid", list(range(1000))))]
+
+
+def where_and_cap(x: int) -> tuple[int, int]:
+    import resource
+
+    return os.getpid(), resource.getrlimit(resource.RLIMIT_AS)[0]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_every_job_renders_in_a_worker_under_the_memory_cap(workers: int) -> None:
+    """``-j 1`` (and ``serve``, which renders with one) too: never in the calling process,
+    whose address space is not capped."""
+    cap = headroom(1_000_000_000)
+    outcomes = list(run([Job("a", where_and_cap, (1,)), Job("b", where_and_cap, (2,))], workers, 30, cap))
+    assert {o.result[1] for o in outcomes} == {cap}
+    assert os.getpid() not in {o.result[0] for o in outcomes}
+
+
+def test_memory_limit_ends_a_job_in_a_single_worker_too() -> None:
+    cap = headroom(1_000_000_000)
+    outcomes = {o.job.name: o for o in run([Job("hog", hog, (cap,)), Job("ok", square, (5,))], 1,
+                                           seconds=30, max_bytes=cap)}
+    assert isinstance(outcomes["hog"].error, MemoryError) and outcomes["ok"].result == 25
+
+
+def test_workers_use_the_runners_temp_folder_and_it_is_removed(tmp_path: Path) -> None:
+    from dossier.parallel import Runner
+
+    temp = tmp_path / "build" / ".dossier-tmp"
+    temp.mkdir(parents=True)
+    (temp / "left-by-a-killed-build").write_text("x")
+    with Runner(2, 30, ROOMY, temp=temp) as runner:
+        assert list(temp.iterdir()) == []  # a killed runner's leftovers: gone
+        made = [o.result for o in runner.run([Job("a", make_temp, (1,)), Job("b", make_temp, (2,))])]
+        assert all(Path(m).parent == temp for m in made)
+    assert not temp.exists()
+
+
+def make_temp(x: int) -> str:
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="weasyprint-")  # as WeasyPrint's fonts do, and never remove

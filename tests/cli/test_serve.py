@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+from urllib.parse import quote
 import shutil
 import signal
 import subprocess
@@ -192,3 +193,39 @@ def test_stopping_does_not_wait_for_a_connection_left_open(repo: Path) -> None:
         code, log = served.stop()
         assert code == 0 and "Traceback" not in log, log
         assert time.monotonic() - started < 30
+
+
+def test_the_page_shows_cached_projects_warnings_and_only_current_documents(repo: Path) -> None:
+    """Issue 14: projects served from the build cache keep their warnings; after an error is
+    fixed the page links the final dossier and book, never the stale drafts (which are removed)."""
+    alpha, beta = repo / "projects" / "alpha.yaml", repo / "projects" / "beta.yaml"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("ชุมชนร่วมปลูกป่าชายเลน", "ชุมชนร่วมปลูกป่าชายเลนและทํางาน"),
+                     encoding="utf-8")  # ํ+า for ำ: a warning, the project stays valid
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1609372800", "DOSSIER_LANG": "en"}
+    done = subprocess.run([sys.executable, "-m", "dossier", "build"], cwd=repo, capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert done.returncode == 0 and "thai-typing" in done.stdout + done.stderr, done.stderr
+    served = Served(repo)  # its first build finds every dossier up to date: nothing is validated by the build
+    try:
+        page = served.get("/")[1].decode("utf-8")
+        assert re.search(r"projects/alpha\.yaml:15:\d+</code> warning", page), page
+        assert "no problems" not in page
+
+        good = beta.read_text(encoding="utf-8")
+        beta.write_text(good.replace("status: ongoing", "status: completed"), encoding="utf-8")
+        served.wait_for(r"rebuild 2: 3 PDFs, [1-9]\d* problems", 120)
+        page = served.get("/")[1].decode("utf-8")
+        assert 'href="/beta.draft.pdf"' in page and f'href="/{quote("สมุทรสงคราม-2564.draft.pdf")}"' in page, page
+        assert re.search(r"projects/alpha\.yaml:15:\d+</code> warning", page), page  # alpha: up to date, still warned
+
+        beta.write_text(good, encoding="utf-8")  # fixed
+        served.wait_for(r"rebuild 3: 3 PDFs, 1 problems", 120)
+        page = served.get("/")[1].decode("utf-8")
+        assert 'href="/beta.pdf"' in page and f'href="/{quote("สมุทรสงคราม-2564.pdf")}"' in page, page
+        assert ".draft.pdf" not in page, page
+        assert served.get("/beta.draft.pdf")[0] == 404
+        assert sorted(p.name for p in (repo / "build").glob("*.pdf")) == [
+            "alpha.pdf", "beta.pdf", "สมุทรสงคราม-2564.pdf"]
+    finally:
+        code, log = served.stop()
+    assert code == 0 and "Traceback" not in log, log

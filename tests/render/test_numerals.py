@@ -19,7 +19,10 @@ from dossier.workspace import open_workspace
     ("ปี 2563 จำนวน 1,200.50 บาท", "ปี ๒๕๖๓ จำนวน ๑,๒๐๐.๕๐ บาท"),
     ("โควิด-19", "โควิด-๑๙"),  # a number glued to Thai text follows the setting
     ("COVID-19 และ PM2.5", "COVID-19 และ PM2.5"),  # Latin identifiers keep their digits
-    ("ISO 9001", "ISO ๙๐๐๑"),  # a number on its own follows the setting
+    ("ISO 9001", "ISO 9001"),  # a number one space from a Latin word keeps its digits
+    ("ค่า PM 2.5 และ PM2.5 เกิน 50 ไมโครกรัม", "ค่า PM 2.5 และ PM2.5 เกิน ๕๐ ไมโครกรัม"),
+    ("ระยะ 120 km จาก 3 จุด", "ระยะ 120 km จาก ๓ จุด"),  # before a Latin word too
+    ("ข้อ 1. Introduction", "ข้อ ๑. Introduction"),  # "1." is not one space from the word
     ("5G", "5G"),
     ("อีเมล somsri.j2@example.go.th โทร 0 3471 1463", "อีเมล somsri.j2@example.go.th โทร ๐ ๓๔๗๑ ๑๔๖๓"),
     ("ดู https://example.go.th/a1/2?x=3 หน้า 4", "ดู https://example.go.th/a1/2?x=3 หน้า ๔"),
