@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test validate bench system-deps clean
+.PHONY: build test lint validate bench system-deps clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,9 +21,13 @@ build: system-deps $(STAMP)   ## validate and render every project in projects/ 
 validate: $(STAMP)            ## check every project against the award rules
 	$(VENV)/bin/dossier validate
 
-test: $(STAMP)                ## the whole test suite (installs poppler-utils, qpdf when missing)
+test: lint                    ## the gate, then the whole test suite (installs poppler-utils, qpdf when missing)
 	@bash scripts/system-deps.sh --test
 	$(PY) -m pytest -q
+
+lint: $(STAMP)                ## ruff (lint, import order) and mypy on dossier/: clean, no blanket ignores
+	$(VENV)/bin/ruff check dossier
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)               ## speed figures (benchmarks/*.py)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

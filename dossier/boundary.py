@@ -31,8 +31,8 @@ class Refused(Exception):
         self.code = code
         self.details = details or {}
 
-    def diagnostic(self, file: str, pos: Pos = Pos(), name: str | None = None) -> Diagnostic:
-        return Diagnostic(file, pos, self.code, Severity.ERROR, {"path": name or file, **self.details})
+    def diagnostic(self, file: str, pos: Pos | None = None, name: str | None = None) -> Diagnostic:
+        return Diagnostic(file, pos or Pos(), self.code, Severity.ERROR, {"path": name or file, **self.details})
 
 
 def real(path: Path) -> Path:

@@ -8,8 +8,9 @@ CLI) decides what to print and which exit code to use.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from dossier import catalogue
 from dossier.limits import OUTPUT_LIMITS

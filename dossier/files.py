@@ -58,7 +58,7 @@ class BuildLock:
         self.taken_over = ""  # the process id a killed build left in the lock file
         self._key = (0, 0)
 
-    def __enter__(self) -> "BuildLock":
+    def __enter__(self) -> BuildLock:
         import fcntl
 
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -12,9 +12,10 @@ import hashlib
 import json
 import platform
 import stat
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from dossier import __version__
 from dossier.boundary import Refused, read_regular
@@ -26,7 +27,7 @@ FORMAT = 2
 PINNED_ENGINE = "weasyprint==70.0"
 
 
-def _digest_files(h: "hashlib._Hash", files: Iterable[Path], root: Path | None = None) -> None:
+def _digest_files(h: hashlib._Hash, files: Iterable[Path], root: Path | None = None) -> None:
     """Each file's name and bytes; only a regular file within the resource limit is read (a
     FIFO, a device or a huge file is named by why it was not: never opened, never read whole).
     Whether a file may be read at all (inside the repository) is decided by the callers."""
@@ -107,7 +108,7 @@ class Manifest:
     quick: dict[str, Any] | None = None  # what dossier.uptodate needs to tell a build has nothing to do
 
     @classmethod
-    def load(cls, out_dir: Path) -> "Manifest":
+    def load(cls, out_dir: Path) -> Manifest:
         path = out_dir / MANIFEST
         try:
             if path.is_symlink():  # the build writes a regular file: a link was put there

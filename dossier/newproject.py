@@ -137,7 +137,7 @@ class Writer:
         if name == "sections":
             return self.sections(sections)
         if name == "summary":
-            return [f"summary:".ljust(31) + f" # {f.metadata['th']}{mark}: สรุปผลงานไม่เกิน ๑ หน้า เขียนต่อท้าย summary: |",
+            return ["summary:".ljust(31) + f" # {f.metadata['th']}{mark}: สรุปผลงานไม่เกิน ๑ หน้า เขียนต่อท้าย summary: |",
                     "#   ว่าแก้ปัญหาอะไร ใครร่วมทำ และได้ผลอย่างไร (มีตัวเลข)"]
         origin = get_origin(tp)
         note = _note(f, tp) + mark + (f" อย่างน้อย {thai.to_thai_digits(str(minimum))} รายการ" if minimum else "")
@@ -158,8 +158,9 @@ class Writer:
         if not new.contact_name:
             return [head] + _example_item(Contact, "  ", "")
         lines = [head, f"  name: {scalar(new.contact_name)}"]
-        lines.append(f"  phone: {scalar(new.phone)}" if new.phone else "  # phone:                       # เช่น 0 3471 3309")
-        lines.append(f"  email: {scalar(new.email)}" if new.email else "  # email:                       # เช่น somsri@example.go.th")
+        blank = "  # {}:                       # เช่น {}"
+        lines.append(f"  phone: {scalar(new.phone)}" if new.phone else blank.format("phone", "0 3471 3309"))
+        lines.append(f"  email: {scalar(new.email)}" if new.email else blank.format("email", "somsri@example.go.th"))
         return lines
 
     def sections(self, required: list[str]) -> list[str]:

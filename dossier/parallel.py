@@ -24,9 +24,10 @@ import resource
 import shutil
 import signal
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when workers start: a build with nothing to do never needs them
     import concurrent.futures as cf
@@ -185,7 +186,7 @@ class Runner:
         self._pool: cf.ProcessPoolExecutor | None = None
         self._channel: _Channel | None = None
 
-    def __enter__(self) -> "Runner":
+    def __enter__(self) -> Runner:
         if self.temp is not None:
             remove_temp(self.temp)
             self.temp.mkdir(mode=0o700, parents=True)

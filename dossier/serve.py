@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from dossier import catalogue
@@ -108,10 +109,10 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
     documents: list[Document] = []
     checked: set[str] = set()
 
-    def progress(event: str, item: object, data: object) -> None:
+    def progress(event: str, item: Any, data: Any) -> None:
         if event == "checked":
-            checked.add(getattr(item, "file"))
-            problems.extend(getattr(item, "diagnostics"))
+            checked.add(item.file)
+            problems.extend(item.diagnostics)
 
     try:
         ws = open_workspace(root)
@@ -205,7 +206,7 @@ class _Handler(BaseHTTPRequestHandler):
     site: Site  # set on the subclass made for one server
     timeout = 10  # a browser's speculative connection that never sends a request is dropped
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         hosts = self.headers.get_all("Host") or []
         if len(hosts) != 1 or not self.server.hosts.accepts(hosts[0]):  # type: ignore[attr-defined]
             self._send(421, "text/plain; charset=utf-8", b"misdirected request")  # DNS rebinding: not for us
@@ -346,7 +347,8 @@ def page(preview: Preview | None, lang: str) -> str:
 <style>
 @font-face {{ font-family: Sarabun; src: url(/__fonts/{FONTS["regular"]}); }}
 @font-face {{ font-family: Sarabun; font-weight: bold; src: url(/__fonts/{FONTS["bold"]}); }}
-body {{ font-family: Sarabun, sans-serif; font-size: 17px; margin: 2em auto; padding: 0 1.5em; max-width: 60em; line-height: 1.5; }}
+body {{ font-family: Sarabun, sans-serif; font-size: 17px; margin: 2em auto; padding: 0 1.5em; max-width: 60em;
+       line-height: 1.5; }}
 li.error code {{ color: #a00; }} li.warning code {{ color: #850; }} .draft {{ background: #fd8; padding: 0 .3em; }}
 #problems li, #documents li {{ margin-bottom: .5em; }}
 </style></head>

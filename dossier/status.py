@@ -22,7 +22,6 @@ from dossier.rules import AwardType, Rules
 from dossier.workspace import Workspace
 
 
-
 @dataclass(frozen=True)
 class Part:
     """One part an award type requires: a field (``summary``), a section (``sections.model``)

@@ -24,8 +24,8 @@ installed ``thbrk.tri`` only that list is made and libthai keeps its own diction
 
 from __future__ import annotations
 
-import hashlib
 import gzip
+import hashlib
 import os
 import re
 import shutil
@@ -62,7 +62,8 @@ MAX_NAME = 16
 #: between their own words instead of running out of a narrow table column.
 LONGEST = 20
 #: Royal titles and names stay whole whatever their length (สมเด็จพระกนิษฐาธิราชเจ้า).
-ROYAL = ("สมเด็จพระ", "กรมสมเด็จพระ", "พระบาทสมเด็จ", "เจ้าฟ้า", "กรมพระ", "กรมหลวง", "พระเจ้า")  # longer pieces are phrases, not names: they stay breakable between their words
+#: Longer pieces are phrases, not names: they stay breakable between their words.
+ROYAL = ("สมเด็จพระ", "กรมสมเด็จพระ", "พระบาทสมเด็จ", "เจ้าฟ้า", "กรมพระ", "กรมหลวง", "พระเจ้า")
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e4e]{1,4}\.")
 _NAME_KEYS = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?(?:title|name|source|agency|province|position)\s*:\s*(.+)$")
 _LIST_KEYS = re.compile(r"^\s*(?:area|new_areas)\s*:\s*$")

@@ -6,7 +6,6 @@ command then works from this one object (no global state).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +13,16 @@ from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Mapping, load_source, locate
 from dossier.model import Province, read_model
-from dossier.paths import (PACKAGE_DIR, PROVINCE_FILE, boundary_problems, builtin_templates_dir, display, find_root,
-                           project_files, template_dirs)
+from dossier.paths import (
+    PACKAGE_DIR,
+    PROVINCE_FILE,
+    boundary_problems,
+    builtin_templates_dir,
+    display,
+    find_root,
+    project_files,
+    template_dirs,
+)
 from dossier.rules import Rules, load_rules, with_overrides
 
 __all__ = ["PACKAGE_DIR", "PROVINCE_FILE", "Workspace", "builtin_templates_dir", "display", "find_root",

@@ -11,7 +11,8 @@ import signal
 import sys
 import threading
 import traceback
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import click
 
@@ -41,7 +42,8 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     fn = click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1). / ถือว่าคำเตือนเป็นข้อผิดพลาด")(fn)
     fn = click.option("-q", "--quiet", is_flag=True, help="Only problems, no progress or summary. / แสดงเฉพาะปัญหา")(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                      help="How to print problems: text for people, json for tools, github for annotations, sarif for code scanning.")(fn)
+                      help="How to print problems: text for people, json for tools, github for annotations, "
+                           "sarif for code scanning.")(fn)
     fn = click.option("--lang", type=click.Choice(["th", "en"]), default=default_lang,
                       help="Language of messages (default: from the locale, Thai first). / ภาษาของข้อความ")(fn)
     return fn

@@ -13,7 +13,8 @@ rule id and source is shown through :func:`dossier.safetext.visible`. Every form
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 from urllib.parse import quote
 
 from dossier import __version__, catalogue

@@ -138,7 +138,8 @@ def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix
     print_diagnostics(diagnostics, fmt, lang)
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     valid = sum(1 for c in checked if c.ok)
+    totals = summary(lang, len(checked), valid, errors, len(diagnostics) - errors)
     if fmt == "github":
-        write_step_summary(diagnostics, lang, f"dossier validate: {summary(lang, len(checked), valid, errors, len(diagnostics) - errors)}")
-    info(summary(lang, len(checked), valid, errors, len(diagnostics) - errors), quiet)
+        write_step_summary(diagnostics, lang, f"dossier validate: {totals}")
+    info(totals, quiet)
     return exit_code(diagnostics, strict)

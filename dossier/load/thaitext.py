@@ -6,9 +6,9 @@ doubled marks, and invisible characters. Found with their exact position, and fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from dossier.errors import Diagnostic, Pos, Severity
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
 
 import yaml
 
 from dossier.errors import Diagnostic, DossierError, Pos
-from dossier.load.indent import needed_indent, shallow_block_text
 from dossier.limits import DEFAULT_LIMITS, Limits
+from dossier.load.indent import needed_indent, shallow_block_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -38,7 +37,7 @@ class Scalar:
 class Entry:
     key: str
     key_pos: Pos
-    value: "Node"
+    value: Node
 
 
 @dataclass
@@ -46,7 +45,7 @@ class Mapping:
     pos: Pos
     entries: dict[str, Entry] = field(default_factory=dict)
 
-    def get(self, key: str) -> "Node | None":
+    def get(self, key: str) -> Node | None:
         entry = self.entries.get(key)
         return entry.value if entry else None
 
@@ -54,10 +53,10 @@ class Mapping:
 @dataclass
 class Sequence:
     pos: Pos
-    items: list["Node"] = field(default_factory=list)
+    items: list[Node] = field(default_factory=list)
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 def _pos(mark: yaml.Mark | None) -> Pos:
@@ -202,7 +201,8 @@ def parse(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         raise DossierError([_syntax_diagnostic(exc, file, text)]) from None
     except yaml.YAMLError as exc:  # unmarked errors are rare (reader errors): still located
-        raise DossierError([Diagnostic(file, Pos(1, 1), "yaml-syntax", args={"problem_th": str(exc), "problem_en": str(exc)})]) from None
+        raise DossierError([Diagnostic(file, Pos(1, 1), "yaml-syntax",
+                                       args={"problem_th": str(exc), "problem_en": str(exc)})]) from None
     except RecursionError:
         raise DossierError([Diagnostic(file, Pos(1, 1), "yaml-too-deep", args={"limit": limits.max_depth})]) from None
     problems: list[Diagnostic] = []

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 from dossier.errors import Diagnostic
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import Source
 from dossier.model.convert import Converter, suggest
 from dossier.model.project import (
-    Agency, Beneficiaries, BudgetLine, Contact, Indicator, Leader, Office, Partner, Photo,
-    PreviousAward, Project, Province,
+    Agency,
+    Beneficiaries,
+    BudgetLine,
+    Contact,
+    Indicator,
+    Leader,
+    Office,
+    Partner,
+    Photo,
+    PreviousAward,
+    Project,
+    Province,
 )
 
 __all__ = [

@@ -65,7 +65,7 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 def _describe(schema: dict[str, Any], th: str, en: str, example: Any = None, title: str | None = None) -> dict[str, Any]:
     """Thai ``description`` (and a short Thai ``title``); English in ``x-description-en`` and,
     after the Thai, in ``markdownDescription`` (what VS Code shows on hover)."""
-    described = {"title": title or th, "description": th, "markdownDescription": f"{th}\n\n*{en}*",
+    described: dict[str, Any] = {"title": title or th, "description": th, "markdownDescription": f"{th}\n\n*{en}*",
                  "x-description-en": en}
     if example is not None:
         described["examples"] = [example]

@@ -3,8 +3,8 @@ project, a shared table of contents, then every dossier, with bookmarks per proj
 
 The dossiers are not laid out again, not even in this process: their pages are taken from the
 dossier PDFs already written (``pikepdf``, i.e. qpdf: 65 pages in about 0.06 s), cover and body,
-their own table of contents replaced by the shared one. So the book costs its front matter and a merge, whichever process or earlier
-build made the dossiers, and an incremental build that changed one project never lays out the
+their own table of contents replaced by the shared one. So the book costs its front matter and a
+merge, whichever process or earlier build made the dossiers, and an incremental build that changed one project never lays out the
 other seven. Each dossier keeps its own page numbers ("หน้า ๓ จาก ๙", as printed in the copy the
 agency signed); the shared table of contents cites them per project, and bookmarks open each part.
 Only the front matter is laid out here; it carries the book's metadata, PDF/A identification and

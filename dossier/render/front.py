@@ -94,6 +94,7 @@ class FrontMatter:
                                   self.options.out_dir / p.name))
             elif p.name in laid:
                 pages, anchors, view = laid[p.name]
+                assert p.checked is not None  # laid out: it was checked
                 parts.append(Part(p.checked, p.draft, pages, anchors, self.options.out_dir / p.name, view))
             elif not final:
                 return None

@@ -10,23 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import jinja2
 import markdown
-
-from dossier.render.loader import BoundedLoader
-from dossier.render.mdpolicy import PolicyExtension
-from dossier.render.paste import PasteExtension, normalize
 from markupsafe import Markup
 
 from dossier import __version__, thai
 from dossier.limits import DEFAULT_LIMITS
 from dossier.mdnesting import clip
+from dossier.render.loader import BoundedLoader
+from dossier.render.mdpolicy import PolicyExtension
 from dossier.render.numerals import NumeralsExtension, localize
 from dossier.render.pages import Folio
+from dossier.render.paste import PasteExtension, normalize
 from dossier.render.views import ProjectView
 from dossier.workspace import PACKAGE_DIR, Workspace
 

@@ -28,7 +28,7 @@ def image_allowed(src: str) -> bool:
 
 def link_allowed(href: str) -> bool:
     scheme = _SCHEME.match(href or "")
-    return bool(scheme) and scheme[0][:-1].lower() in LINK_SCHEMES
+    return scheme is not None and scheme[0][:-1].lower() in LINK_SCHEMES
 
 
 class _Policy(Treeprocessor):

@@ -8,7 +8,8 @@ The ids are those of ``project.html.j2``: ``<anchor>--toc``, ``--summary``, ``--
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence, Set as AbstractSet
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from dossier.render.views import ProjectView, ident

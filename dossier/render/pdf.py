@@ -146,7 +146,7 @@ class Engine:
 
             raise DossierError([Diagnostic(source_file, Pos(), "write-failed", args={
                 "path": tempfile.gettempdir(), "reason": exc.strerror or str(exc)})]) from None
-        except Exception as exc:  # a render failure is a problem of this project, not of the build
+        except Exception as exc:  # noqa: BLE001 - a render failure is a problem of this project, not of the build
             raise DossierError([Diagnostic(source_file, Pos(), "render-failed", args={"reason": repr(exc)})]) from None
         finally:
             logger.removeHandler(collector)

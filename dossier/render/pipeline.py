@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from dossier import outputs
 from dossier.errors import Diagnostic, DossierError, Pos
@@ -27,6 +27,7 @@ from dossier.incremental import MANIFEST, Entry, Manifest, environment_for
 from dossier.outputs import dossier_name
 from dossier.paths import display
 from dossier.render.pdf import DEFAULT_VARIANT, Rendered
+
 if TYPE_CHECKING:  # imported lazily: a build with nothing to do imports neither validation nor rendering
     from dossier.render.pages import ProjectPages
     from dossier.validate import Checked
@@ -99,7 +100,8 @@ class Outcome:
 #: ("failed", item, diagnostics) | ("book", None, rendered) | ("book-fresh", None, path) |
 #: ("book-failed", None, diagnostics) | ("rendering", None, count) | ("tick", None, None).
 Progress = Callable[[str, "Checked | None", object], None]
-Item = "Checked | tuple[Path, str]"  # a validated project, or a file validated only if out of date
+# a validated project, or a file validated only if out of date
+Item: TypeAlias = "Checked | tuple[Path, str]"
 
 
 def photo_files(item: Checked, root: Path) -> list[Path]:
@@ -120,16 +122,16 @@ def source_date(paths: Sequence[Path]) -> dt.datetime:
     commit of its files (git), else their newest modification time."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     from dossier.gitinfo import last_change
 
     dates = []
     for path in paths:
         change = last_change(path) if path.exists() else None
         if change is not None and change.committed and not change.dirty and change.date is not None:
-            dates.append(change.date.astimezone(dt.timezone.utc).replace(tzinfo=None))
+            dates.append(change.date.astimezone(dt.UTC).replace(tzinfo=None))
         elif path.exists():
-            dates.append(dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.timezone.utc).replace(tzinfo=None))
+            dates.append(dt.datetime.fromtimestamp(int(path.stat().st_mtime), dt.UTC).replace(tzinfo=None))
     return max(dates) if dates else dt.datetime(2000, 1, 1)
 
 

@@ -11,10 +11,23 @@ from dossier.errors import Severity
 from dossier.files import TEMP_FOLDER
 from dossier.incremental import Manifest, document_key, recorded_sources
 from dossier.parallel import Job, Note, Runner
+from dossier.parallel import Outcome as JobOutcome
 from dossier.render.front import PREFIX, FrontMatter, book_sources
 from dossier.render.pipeline import (
-    Built, Fresh, Item, Options, Outcome, Progress, book_name, check_item, environment, failure, output_name,
-    photo_files, remember, source_date,
+    Built,
+    Fresh,
+    Item,
+    Options,
+    Outcome,
+    Progress,
+    book_name,
+    check_item,
+    environment,
+    failure,
+    output_name,
+    photo_files,
+    remember,
+    source_date,
 )
 from dossier.workspace import PROVINCE_FILE, Workspace
 
@@ -120,7 +133,7 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
         jobs.append(Job(p.name, _render_task, (task, p.sources or (ws.root / PROVINCE_FILE,)), notes=True))
     if front is not None and options.jobs > 1:
         jobs += front.speculative(outcome)
-    done: dict[str, object] = {}
+    done: dict[str, JobOutcome] = {}
     order = [p.name for p in todo]
     by_name = {p.name: p for p in todo}
     on_note = (lambda name, what: front.on_note(name, what, outcome)) if front is not None else None
@@ -136,16 +149,16 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
             _finish(p, done[p.name], ws, manifest, outcome, report)
 
 
-def _finish(p: Planned, result: object, ws: Workspace, manifest: Manifest, outcome: Outcome, report: Progress) -> None:
+def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, outcome: Outcome, report: Progress) -> None:
     assert p.checked is not None
-    error = getattr(result, "error")
+    error = result.error
     if error is not None:
         problems = failure(p.checked, error, ws.limits.render_seconds)
         outcome.failed.append(p.checked)
         outcome.diagnostics.extend(problems)
         report("failed", p.checked, problems)
         return
-    r = getattr(result, "result")
+    r = result.result
     p.built = Built(p.checked, r.view, r.pages, r.rendered, r.counts, r.anchors, r.seconds, r.laid)
     outcome.built.append(p.built)
     outcome.diagnostics.extend(r.diagnostics)
@@ -180,7 +193,8 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
         try:
             if result is not None and result.error is not None:
                 raise result.error
-            data = made if result is None else result.result
+            data = made if result is None else result.result  # no job: the front matter was made already
+            assert data is not None
             outcome.book = merge(ws, parts, data, options.out_dir, front.when)
             outcome.book_path = outcome.book.path
         except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand

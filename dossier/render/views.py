@@ -9,12 +9,14 @@ module only arranges values.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from markupsafe import Markup
+
 from dossier import thai
 from dossier.errors import Diagnostic, Severity
 from dossier.model import Agency, Indicator, Partner, Project

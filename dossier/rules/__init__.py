@@ -15,6 +15,7 @@ from typing import Any
 
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.load import Mapping, Node, Scalar, Sequence, load_source, to_plain
+from dossier.load.yamltree import Entry
 from dossier.rules.params import CHECK_PARAMS, Requirement, read_params, requirement
 
 BUILTIN_DIR = Path(__file__).parent
@@ -315,8 +316,10 @@ def with_overrides(rules: Rules, overrides: Node | None, file: str) -> Rules:
             rules.diagnostics.append(Diagnostic(file, _key_pos(node, "severity"), "bad-choice", args={
                 "value": severity, "field": f"rules.{rule_id}.severity", "allowed": ["error", "warning"]}))
             severity = None
-        params, problems = read_params(rule.check, change, rule.params, file,
-                                       lambda key, n=node, e=entry: _key_pos(n, key) if key else e.key_pos, rule_id)
+        def where(key: str | None, n: Mapping = node, e: Entry = entry) -> Pos:
+            return _key_pos(n, key) if key else e.key_pos
+
+        params, problems = read_params(rule.check, change, rule.params, file, where, rule_id)
         rules.diagnostics.extend(problems)
         updated[index] = replace(rule, params=params if not problems else rule.params,
                                  severity=Severity(severity) if severity else rule.severity)

@@ -9,8 +9,9 @@ Schema receive typed values (an ``int`` is an ``int``, a list of names a ``tuple
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from dossier import thai
 from dossier.errors import Diagnostic, Pos
@@ -119,7 +120,7 @@ class Requirement:
     sections: tuple[str, ...] = ()
     minimum: tuple[tuple[str, int], ...] = ()
 
-    def merged(self, other: "Requirement") -> "Requirement":
+    def merged(self, other: Requirement) -> Requirement:
         def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
             return a + tuple(x for x in b if x not in a)
 

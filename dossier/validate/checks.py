@@ -4,8 +4,9 @@ and gives its ``params``; the check yields diagnostics located in the project fi
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from dossier import thai
 from dossier.errors import Diagnostic, Severity
@@ -176,7 +177,7 @@ def max_chars(ctx: Context, rule: Rule) -> Iterator[Diagnostic]:
     target, limit = rule.params["field"], rule.params["max"]
     if target.startswith("sections."):
         wanted = target.split(".", 1)[1]
-        texts = {f"sections.{k}": v for k, v in (ctx.project.sections or {}).items() if wanted in ("*", k)}
+        texts: dict[str, str] = {f"sections.{k}": v for k, v in (ctx.project.sections or {}).items() if wanted in ("*", k)}
     else:
         texts = {target: getattr(ctx.project, target, None) or ""}
     for path, text in texts.items():

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from dossier.errors import Diagnostic, Pos, Severity
 from dossier.boundary import Refused, check_regular
+from dossier.errors import Diagnostic, Pos, Severity
 from dossier.limits import Limits
 from dossier.load import Mapping, Node, Scalar, Source, locate
 from dossier.mdnesting import too_deep
