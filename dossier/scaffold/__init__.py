@@ -67,16 +67,10 @@ class NewProvince:
 
 
 def yaml_value(text: object) -> str:
-    """A value as YAML: plain when it reads back as the same string, else double-quoted."""
-    import yaml
+    """A value as YAML, as ``dossier new`` writes one (plain when it reads back the same)."""
+    from dossier.newproject import scalar
 
-    value = str(text)
-    try:
-        if value and yaml.safe_load(f"k: {value}") == {"k": value}:
-            return value
-    except yaml.YAMLError:
-        pass
-    return json.dumps(value, ensure_ascii=False)
+    return scalar(str(text))
 
 
 def _environment() -> jinja2.Environment:
