@@ -126,9 +126,10 @@ def _outline(reader: pypdf.PdfReader, items: list, depth: int = 0) -> list[tuple
 
 
 def _height(boxes: list, text: str) -> float:
-    """The tallest box of a word starting with ``text`` (a heading, not its contents entry):
-    pdftotext's boxes are the font's height, so they compare font sizes."""
-    return max(b.y1 - b.y0 for page in boxes for b in page if flat(b.text).startswith(flat(text)))
+    """The tallest box holding ``text`` (a heading, not its contents entry): pdftotext's boxes
+    are the font's height, so they compare font sizes. (A box is a word, or since the text
+    layer's /ActualText spans, a line's run: "๔. แบบจำลอง…" is one box.)"""
+    return max(b.y1 - b.y0 for page in boxes for b in page if flat(text) in flat(b.text))
 
 
 def test_markdown_headings_sit_below_the_section_and_hashtags_print_as_written(pasted: Rendered) -> None:
