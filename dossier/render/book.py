@@ -225,8 +225,10 @@ def attach(book: Any, files: list[Attachment]) -> None:
                                         relationship=pikepdf.Name.Source)
         book.attachments[item.name] = spec
         stream = spec.obj.EF.F
-        stream.Params = pikepdf.Dictionary(Size=len(item.data), CheckSum=pikepdf.String(
-            hashlib.md5(item.data).digest()), **({"CreationDate": date, "ModDate": date} if date else {}))  # noqa: S324
+        params = {"/Size": len(item.data), "/CheckSum": pikepdf.String(hashlib.md5(item.data).digest())}  # noqa: S324
+        if date:
+            params.update({"/CreationDate": date, "/ModDate": date})
+        stream.Params = pikepdf.Dictionary(params)
         specs.append(spec.obj)
     book.Root.AF = pikepdf.Array(specs)
 
