@@ -17,7 +17,6 @@ from dossier.limits import Limits
 from dossier.load import Mapping, Node, Scalar, Source, locate
 from dossier.mdnesting import too_deep
 from dossier.model import Project
-from dossier.render.paste import findings as paste_findings
 
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)[^>]*>?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -102,7 +101,11 @@ def markdown_checks(source: Source, project: Project, root: Path, limits: Limits
 def _pasted(source: Source, start: int, path: str, text: str) -> Iterator[Diagnostic]:
     """``#`` lines that print otherwise than they look (hashtags, notes as headings), each on
     its own line of the file: searched in order, so a line written twice is found twice."""
-    found_lines = paste_findings(text) if "#" in text else []
+    if "#" not in text:
+        return
+    from dossier.render.paste import findings  # Python-Markdown: only for text that has a # at all
+
+    found_lines = findings(text)
     lines = source.text.split("\n") if found_lines else []
     after = max(start, 1)
     for found in found_lines:
