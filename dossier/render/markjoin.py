@@ -25,15 +25,21 @@ import hashlib
 import io
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CHAR_MARGIN", "filler_glyph", "join_marks"]
+__all__ = ["CHAR_MARGIN", "filler_glyph", "join_marks", "may_stack"]
 
 #: pdfminer.six's default ``LAParams.char_margin``.
 CHAR_MARGIN = 2.0
 # Per font file (MD5, face index): the filler's glyph id and width in 1/1000 em, or None.
 _FILLERS: dict[tuple[bytes, int], tuple[int, float] | None] = {}
+# Per WeasyPrint Font (hashing its file on every line would cost more than the rest).
+_FILLER_OF_FONT: weakref.WeakKeyDictionary[Any, tuple[int, float] | None] = weakref.WeakKeyDictionary()
+# Two marks in a row (Thai above and below marks, ำ whose NIKHAHIT is a mark, combining
+# diacritics): the only text that can draw two zero-width glyphs one after the other.
+_STACKED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e\u0300-\u036f]")
 _TOKEN = re.compile(rb"<([0-9A-Fa-f]*)>|(-?(?:[0-9]+\.?[0-9]*|\.[0-9]+))")
 _TF = re.compile(rb"^/(\S+) (\S+) Tf$")
 _TS = re.compile(rb"^(\S+) Ts$")
@@ -54,9 +60,13 @@ def filler_glyph(font: Any) -> tuple[int, float] | None:
 
     A glyph with an advance, no outline, and only control characters (U+000D…) mapped to it in
     the font's cmap: shaping never draws it, so its text can be empty."""
+    try:
+        return _FILLER_OF_FONT[font]
+    except (KeyError, TypeError):  # TypeError: not weakly referenceable
+        pass
     key = (hashlib.md5(font.file_content, usedforsecurity=False).digest(), font.index)
     if key in _FILLERS:
-        return _FILLERS[key]
+        return _remember(font, _FILLERS[key])
     from fontTools.pens.boundsPen import BoundsPen
     from fontTools.ttLib import TTFont
 
@@ -77,7 +87,20 @@ def filler_glyph(font: Any) -> tuple[int, float] | None:
             found = (ttfont.getGlyphID(name), advance * 1000 / upem)
             break
     _FILLERS[key] = found
-    return found
+    return _remember(font, found)
+
+
+def _remember(font: Any, filler: tuple[int, float] | None) -> tuple[int, float] | None:
+    try:
+        _FILLER_OF_FONT[font] = filler
+    except TypeError:
+        pass
+    return filler
+
+
+def may_stack(text: str) -> bool:
+    """Whether a line of ``text`` may draw two zero-width glyphs in a row (cheap test first)."""
+    return _STACKED.search(text) is not None
 
 
 def join_marks(stream: Any, start: int, current_font: tuple[str, float] | None) -> int:

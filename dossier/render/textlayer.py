@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dossier.render.markjoin import join_marks
+from dossier.render.markjoin import join_marks, may_stack
 
 __all__ = ["PINNED_WEASYPRINT", "install", "is_installed", "split_cluster"]
 
@@ -81,7 +81,8 @@ def install() -> None:
             stream.begin_marked_content("Span", actual)
         start, current_font = len(stream.stream), getattr(stream, "_current_font", None)
         emojis = original(stream, textbox, text_overflow, block_ellipsis, matrix)
-        join_marks(stream, start, current_font)
+        if may_stack(textbox.text):
+            join_marks(stream, start, current_font)
         if actual is not None:
             stream.end_marked_content()
         _remap_line(stream, textbox)
