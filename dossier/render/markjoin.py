@@ -16,6 +16,10 @@ is empty, so it adds no text; and the glyph sequence now alternates between glyp
 without width, which pdfminer joins. The filler is a real glyph of the font, kept in the subset
 with the width of the font's ``hmtx`` (what PDF/A checks).
 
+The same filler also goes after a mark drawn well left of the pen (over ป, ฝ, ฟ) when the next
+letter starts more than ``word_margin`` (0.1 em) to its right: pdfminer would read a space there
+(ปั้ น), unless the filler's box covers the gap.
+
 The module imports neither WeasyPrint nor fontTools until a line is drawn.
 """
 
@@ -29,17 +33,18 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CHAR_MARGIN", "filler_glyph", "join_marks", "may_stack"]
+__all__ = ["CHAR_MARGIN", "WORD_MARGIN", "filler_glyph", "join_marks", "may_stack"]
 
-#: pdfminer.six's default ``LAParams.char_margin``.
+#: pdfminer.six's default ``LAParams.char_margin`` and ``word_margin``.
 CHAR_MARGIN = 2.0
+WORD_MARGIN = 0.1
 # Per font file (MD5, face index): the filler's glyph id and width in 1/1000 em, or None.
 _FILLERS: dict[tuple[bytes, int], tuple[int, float] | None] = {}
 # Per WeasyPrint Font (hashing its file on every line would cost more than the rest).
 _FILLER_OF_FONT: weakref.WeakKeyDictionary[Any, tuple[int, float] | None] = weakref.WeakKeyDictionary()
-# Two marks in a row (Thai above and below marks, ำ whose NIKHAHIT is a mark, combining
-# diacritics): the only text that can draw two zero-width glyphs one after the other.
-_STACKED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0300-\u036f][\u0e31\u0e33-\u0e3a\u0e47-\u0e4e\u0300-\u036f]")
+# Marks (Thai above and below marks, ำ whose NIKHAHIT is one, combining diacritics): the only
+# text that draws zero-width glyphs.
+_MARK = re.compile("[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e\u0300-\u036f]")
 _TOKEN = re.compile(rb"<([0-9A-Fa-f]*)>|(-?(?:[0-9]+\.?[0-9]*|\.[0-9]+))")
 _TF = re.compile(rb"^/(\S+) (\S+) Tf$")
 _TS = re.compile(rb"^(\S+) Ts$")
@@ -99,8 +104,8 @@ def _remember(font: Any, filler: tuple[int, float] | None) -> tuple[int, float] 
 
 
 def may_stack(text: str) -> bool:
-    """Whether a line of ``text`` may draw two zero-width glyphs in a row (cheap test first)."""
-    return _STACKED.search(text) is not None
+    """Whether a line of ``text`` may draw zero-width glyphs (a cheap test first)."""
+    return _MARK.search(text) is not None
 
 
 def join_marks(stream: Any, start: int, current_font: tuple[str, float] | None) -> int:
@@ -111,16 +116,24 @@ def join_marks(stream: Any, start: int, current_font: tuple[str, float] | None) 
     glyphs = _glyphs(stream, start, current_font)
     insertions: dict[int, list[tuple[int, bytes]]] = {}
     for one, two in zip(glyphs, glyphs[1:]):
-        if one.width != 0 or two.width != 0:
+        if one.width != 0:
             continue
+        if two.width != 0:
+            # A mark drawn well left of the pen (over ป, ฝ, ฟ): pdfminer would read a space
+            # between it and the next letter (ปั้ น) unless a filler covers the gap.
+            margin = WORD_MARGIN * max(two.width * two.size / 1000, two.size)
+            if two.x - one.x <= margin or two.font is not one.font:
+                continue
         filler = _filler_for(stream, one.font)
         if filler is None:
             continue
         glyph_id, advance = filler
         extent = advance * one.size / 1000
-        # Draw the filler from the leftmost of the two marks, so that it touches both.
+        # Draw the filler from the leftmost of the two, so that it touches both.
         left = min(one.x, two.x)
         if max(one.x, two.x) - (left + extent) >= CHAR_MARGIN * extent:
+            continue
+        if two.width != 0 and two.x - (left + extent) > margin:
             continue
         shift = (one.x - left) * 1000 / one.size
         # Move to the filler's place, draw it, come back where the mark left the pen.

@@ -273,6 +273,14 @@ def test_pdfminer_reads_every_paragraph(patched_pdf: Path) -> None:
     assert squash(TITLE) in squash(text)
 
 
+def test_pdfminer_puts_no_space_inside_a_word(patched_pdf: Path) -> None:
+    """Marks over ป are drawn well left of the pen: pdfminer read a space after them (ปั้ น)."""
+    text = unicodedata.normalize("NFKC", pdfminer_text(patched_pdf))
+    source = unicodedata.normalize("NFKC", source_text())
+    assert source.count("ปั้น") >= 5
+    assert text.count("ปั้น") == source.count("ปั้น"), re.findall("ปั้.?.", text)
+
+
 def test_pages_pixel_identical(unpatched_pdf: Path, patched_pdf: Path,
                                tmp_path: Path) -> None:
     if shutil.which("pdftoppm") is None:
