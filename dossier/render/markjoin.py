@@ -7,11 +7,11 @@ font's width is 0, and PDF/A wants the PDF's width to equal the font's), so its 
 two marks in a row (ิ + ่ in ที่, ั + ้ in ปั้น) can never be joined: the line is cut there, and
 the two halves end up in different text boxes, often apart (ที / ่ทำการ).
 
-:func:`join_marks` rewrites the ``TJ`` operators WeasyPrint has just written for one line: after a
-zero-width glyph that is followed by another, it draws a *filler*, a glyph of the same font that
-has an advance but no outline, and that no text can produce (Sarabun's ``nonmarkingreturn``,
-mapped from U+000D only), then moves the pen back by the filler's width. Nothing is painted and
-every other glyph keeps its position, so pages render identically; the filler's ToUnicode entry
+:func:`join_marks` rewrites the ``TJ`` operators WeasyPrint has just written for one line: between
+a zero-width glyph and the next one, it draws a *filler*, a glyph of the same font that has an
+advance but no outline, and that no text can produce (Sarabun's ``nonmarkingreturn``, mapped
+from U+000D only), then moves the pen back by the filler's width. Nothing is painted and every
+other glyph keeps its position, so pages render identically; the filler's ToUnicode entry
 is empty, so it adds no text; and the glyph sequence now alternates between glyphs with and
 without width, which pdfminer joins. The filler is a real glyph of the font, kept in the subset
 with the width of the font's ``hmtx`` (what PDF/A checks).
@@ -124,27 +124,30 @@ def join_marks(stream: Any, start: int, current_font: tuple[str, float] | None) 
             margin = WORD_MARGIN * max(two.width * two.size / 1000, two.size)
             if two.x - one.x <= margin or two.font is not one.font:
                 continue
-        filler = _filler_for(stream, one.font)
+        filler = _filler_for(stream, two.font)
         if filler is None:
             continue
         glyph_id, advance = filler
-        extent = advance * one.size / 1000
+        extent = advance * two.size / 1000
         # Draw the filler from the leftmost of the two, so that it touches both.
         left = min(one.x, two.x)
         if max(one.x, two.x) - (left + extent) >= CHAR_MARGIN * extent:
             continue
         if two.width != 0 and two.x - (left + extent) > margin:
             continue
-        shift = (one.x - left) * 1000 / one.size
-        # Move to the filler's place, draw it, come back where the mark left the pen.
+        # Right before the second glyph, in its string: from where the pen is (where the second
+        # is drawn), move to the filler's place, draw it, come back. Never at the end of a TJ
+        # array: pdfium drops a TJ's last number when the array also holds an empty string,
+        # which WeasyPrint writes (<>).
+        shift = (two.x - left) * 1000 / two.size
         code = (b" " + _number(shift) if shift else b"") + b" <%04x> " % glyph_id + _number(advance - shift) + b" "
-        insertions.setdefault(one.item, []).append((one.start + 4, code))
+        insertions.setdefault(two.item, []).append((two.start, code))
     for item, places in insertions.items():
         data = _bytes(stream.stream[item])
         for at, code in sorted(places, reverse=True):
-            if data[at:at + 1] == b">":  # the mark ends its hex string
-                data = data[:at + 1] + code + data[at + 1:]
-            else:  # close the string after the mark, open it again after the filler
+            if data[at - 1:at] == b"<":  # the glyph starts its hex string
+                data = data[:at - 1] + code + data[at - 1:]
+            else:  # close the string before the glyph, open it again after the filler
                 data = data[:at] + b">" + code + b"<" + data[at:]
         stream.stream[item] = data
     return sum(len(places) for places in insertions.values())

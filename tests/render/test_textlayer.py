@@ -299,6 +299,21 @@ def test_pages_pixel_identical(unpatched_pdf: Path, patched_pdf: Path,
             assert ImageChops.difference(one.convert("RGB"), two.convert("RGB")).getbbox() is None
 
 
+def test_pages_pixel_identical_in_pdfium(unpatched_pdf: Path, patched_pdf: Path) -> None:
+    """Chrome's engine too: pdfium drops the last number of a TJ array that also holds an empty
+    string (WeasyPrint writes <>), so a filler's pen move must never end an array."""
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    from PIL import ImageChops
+
+    before, after = pypdfium2.PdfDocument(str(unpatched_pdf)), pypdfium2.PdfDocument(str(patched_pdf))
+    assert len(before) == len(after) >= 2
+    for page_before, page_after in zip(before, after):
+        one = page_before.render(scale=1.5).to_pil().convert("RGB")
+        two = page_after.render(scale=1.5).to_pil().convert("RGB")
+        assert one.size == two.size
+        assert ImageChops.difference(one, two).getbbox() is None
+
+
 def font_programs(reader: "pypdf.PdfReader") -> dict[str, bytes]:
     """Embedded font file of each font, by base name without subset prefix."""
     programs = {}
