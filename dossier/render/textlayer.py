@@ -37,6 +37,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dossier.render.markjoin import join_marks, may_stack
+
 __all__ = ["PINNED_WEASYPRINT", "install", "is_installed", "split_cluster"]
 
 #: The only WeasyPrint version whose internals this module has been checked against.
@@ -77,7 +79,10 @@ def install() -> None:
         actual = actual_text(textbox.text) if text_overflow != "ellipsis" and block_ellipsis == "none" else None
         if actual is not None:
             stream.begin_marked_content("Span", actual)
+        start, current_font = len(stream.stream), getattr(stream, "_current_font", None)
         emojis = original(stream, textbox, text_overflow, block_ellipsis, matrix)
+        if may_stack(textbox.text):
+            join_marks(stream, start, current_font)
         if actual is not None:
             stream.end_marked_content()
         _remap_line(stream, textbox)

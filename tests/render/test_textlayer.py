@@ -8,6 +8,7 @@ patch installed in this process cannot leak into it) and with the fix here.
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 import shutil
@@ -179,21 +180,105 @@ def test_patched_text_round_trips(patched_pdf: Path, extract: Callable[[Path], s
     assert word_counts(text) == word_counts(source_text())
 
 
+# A filler drawn between two zero-width marks (dossier.render.markjoin): glyph 2 of Sarabun
+# (nonmarkingreturn, no outline), then the pen moved back by its width.
+FILLER = re.compile(rb">(?: -?[0-9.]+)? <0002> -?[0-9.]+ <|(?: -?[0-9.]+)? <0002> -?[0-9.]+ ")
+
+
 def test_glyphs_and_fonts_identical(unpatched_pdf: Path, patched_pdf: Path) -> None:
-    """Same content streams (glyph ids, positions) and same embedded font programs, but for the
-    /ActualText spans around the Thai text (issue 13), which are there."""
+    """Same content streams (glyph ids, positions) and same glyphs in the embedded font programs,
+    but for the /ActualText spans around the Thai text (issue 13) and the fillers between two
+    zero-width marks, which are there."""
+    from fontTools.ttLib import TTFont
+
     before, after = pypdf.PdfReader(unpatched_pdf), pypdf.PdfReader(patched_pdf)
     assert len(before.pages) == len(after.pages) >= 2
-    spans = 0
+    spans = fillers = 0
     for page_before, page_after in zip(before.pages, after.pages):
         data, opened = re.subn(rb"/Span\n<</ActualText <FEFF[0-9A-F]+>>>\nBDC\n", b"",
                                page_after.get_contents().get_data())
         data, closed = re.subn(rb"TJ\nEMC\n", b"TJ\n", data)  # each span ends after its line's text
+        data, found = FILLER.subn(b"", data)
         assert opened == closed
         spans += opened
+        fillers += found
         assert page_before.get_contents().get_data() == data
-    assert spans > 20
-    assert font_programs(before) == font_programs(after)
+    assert spans > 20 and fillers > 10
+    programs_before, programs_after = font_programs(before), font_programs(after)
+    assert programs_before.keys() == programs_after.keys()
+    kept = 0
+    for name, program in programs_before.items():
+        one, two = TTFont(io.BytesIO(program)), TTFont(io.BytesIO(programs_after[name]))
+        order_one, order_two = one.getGlyphOrder(), two.getGlyphOrder()
+        assert len(order_one) == len(order_two)
+        changed = [gid for gid, (a, b) in enumerate(zip(order_one, order_two))
+                   if one["hmtx"][a] != two["hmtx"][b] or one["glyf"][a] != two["glyf"][b]]
+        # Glyph 2 (nonmarkingreturn, the filler) is kept in the subset, with its width, no outline.
+        assert changed in ([], [2]), (name, changed)
+        assert two["glyf"][order_two[2]].numberOfContours == 0
+        kept += changed == [2]
+    assert kept >= 2
+
+
+def test_filler_has_no_text_and_the_font_program_width(patched_pdf: Path) -> None:
+    """PDF/A: the /W width of every glyph drawn, the filler included, is the font program's."""
+    from fontTools.ttLib import TTFont
+
+    checked = 0
+    for page in pypdf.PdfReader(patched_pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            cid_font = font["/DescendantFonts"][0].get_object()
+            program = TTFont(io.BytesIO(cid_font["/FontDescriptor"]["/FontFile2"].get_data()))
+            order, upem = program.getGlyphOrder(), program["head"].unitsPerEm
+            widths, entries = {}, list(cid_font["/W"])
+            for first, values in zip(entries[::2], entries[1::2]):
+                widths.update({first + i: float(w) for i, w in enumerate(values)})
+            for cid, width in widths.items():
+                assert abs(width - program["hmtx"][order[cid]][0] * 1000 / upem) <= 0.5, (cid, width)
+            if 2 in widths:  # a filler was drawn in this font
+                assert widths[2] > 200
+                assert b"<0002> <>" in font["/ToUnicode"].get_data()
+                checked += 1
+    assert checked >= 2
+
+
+def test_filler_glyph_of_sarabun() -> None:
+    from dossier.render.markjoin import filler_glyph
+
+    class Font:
+        index = 0
+
+        def __init__(self, name: str) -> None:
+            self.file_content = (FONTS / f"Sarabun-{name}.ttf").read_bytes()
+
+    assert filler_glyph(Font("Regular")) == (2, 243.0)
+    assert filler_glyph(Font("Bold")) == (2, 233.0)
+
+
+def pdfminer_text(path: Path) -> str:
+    pytest.importorskip("pdfminer")
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path))
+
+
+def test_pdfminer_reads_every_paragraph(patched_pdf: Path) -> None:
+    """pdfminer.six (default LAParams) ignores /ActualText and builds lines from glyph boxes: without
+    the fillers two stacked marks (ที่) cut a line in two, and the halves land apart."""
+    text = pdfminer_text(patched_pdf)
+    found = round_tripping(text)
+    assert all(found), [plain(p)[:40] for p, ok in zip(PARAGRAPHS, found) if not ok]
+    assert word_counts(text) == word_counts(source_text())
+    assert squash(TITLE) in squash(text)
+
+
+def test_pdfminer_puts_no_space_inside_a_word(patched_pdf: Path) -> None:
+    """Marks over ป are drawn well left of the pen: pdfminer read a space after them (ปั้ น)."""
+    text = unicodedata.normalize("NFKC", pdfminer_text(patched_pdf))
+    source = unicodedata.normalize("NFKC", source_text())
+    assert source.count("ปั้น") >= 5
+    assert text.count("ปั้น") == source.count("ปั้น"), re.findall("ปั้.?.", text)
 
 
 def test_pages_pixel_identical(unpatched_pdf: Path, patched_pdf: Path,
@@ -212,6 +297,21 @@ def test_pages_pixel_identical(unpatched_pdf: Path, patched_pdf: Path,
         with Image.open(png_before) as one, Image.open(png_after) as two:
             assert one.size == two.size
             assert ImageChops.difference(one.convert("RGB"), two.convert("RGB")).getbbox() is None
+
+
+def test_pages_pixel_identical_in_pdfium(unpatched_pdf: Path, patched_pdf: Path) -> None:
+    """Chrome's engine too: pdfium drops the last number of a TJ array that also holds an empty
+    string (WeasyPrint writes <>), so a filler's pen move must never end an array."""
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    from PIL import ImageChops
+
+    before, after = pypdfium2.PdfDocument(str(unpatched_pdf)), pypdfium2.PdfDocument(str(patched_pdf))
+    assert len(before) == len(after) >= 2
+    for page_before, page_after in zip(before, after):
+        one = page_before.render(scale=1.5).to_pil().convert("RGB")
+        two = page_after.render(scale=1.5).to_pil().convert("RGB")
+        assert one.size == two.size
+        assert ImageChops.difference(one, two).getbbox() is None
 
 
 def font_programs(reader: "pypdf.PdfReader") -> dict[str, bytes]:
