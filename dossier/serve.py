@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit
 from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError
 from dossier.paths import PROVINCE_FILE
-from dossier.preview.gallery import Gallery
+from dossier.preview.gallery import Gallery, encode
 
 WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
@@ -333,6 +333,7 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         # forked while another thread holds a lock could deadlock on it
         first = rebuild(root, out, 1, paths, book, draft, jobs=os.cpu_count() or 1)
         site.show(first, drawn(site, first, out))
+        encode(site.pages())
         built(site.current())  # type: ignore[arg-type]
         from dossier.render.dossier import warm_up
 
@@ -345,6 +346,7 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
             seen, version = now, version + 1
             latest = rebuild(root, out, version, paths, book, draft)
             site.show(latest, drawn(site, latest, out))
+            encode(site.pages())  # after the push: the browser's requests for changed pages come first
             built(site.current())  # type: ignore[arg-type]
     finally:
         site.close()  # the event streams end

@@ -25,4 +25,4 @@ def answer(path: str, preview: Preview | None, galleries: dict[str, Gallery], la
     if gallery is None or not name.endswith(".png") or not number.isdigit() or not 0 < int(number) <= len(gallery.pages):
         return NOT_FOUND
     # the address carries the image's digest (?v=): the same address is always the same image
-    return 200, "image/png", gallery.pages[int(number) - 1].png, "max-age=3600"
+    return 200, "image/png", gallery.pages[int(number) - 1].png(), "max-age=3600"
