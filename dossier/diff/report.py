@@ -107,6 +107,11 @@ def write_report(projects: list[ProjectDiff], out: Path, base: str, lang: str) -
             rows.append({"name": project.name, "id": name, "before": project.pages_before, "after": project.pages_after,
                          "pages": _save_pages(project, fresh / name, name), "fields": project.fields,
                          "problems": problems})
+        from dossier.paths import PACKAGE_DIR
+
+        (fresh / "fonts").mkdir()
+        for font in ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf"):  # Thai text looks the same on any computer
+            shutil.copyfile(PACKAGE_DIR / "fonts" / font, fresh / "fonts" / font)
         (fresh / "index.html").write_text(render_html(rows, base, lang), encoding="utf-8")
         (fresh / "summary.md").write_text(summary_markdown(projects, base, lang), encoding="utf-8")
         old = out.parent / f".diff-old-{fresh.name}"

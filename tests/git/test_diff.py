@@ -51,6 +51,7 @@ def test_a_changed_page_is_reported_and_unchanged_projects_and_pages_are_not(git
     report = gitrepo / "build" / "diff"
     html = (report / "index.html").read_text(encoding="utf-8")
     assert "projects/mangrove.yaml" in html and "canals" not in html and "sections.background" in html
+    assert (report / "fonts" / "Sarabun-Regular.ttf").is_file()  # Thai shows on any computer
     pngs = sorted(p.name for p in (report / "projects-mangrove").iterdir())
     assert pngs == ["001-after.png", "001-before.png", "001-diff.png"]
     assert "pages changed" in (report / "summary.md").read_text(encoding="utf-8")
