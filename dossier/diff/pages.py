@@ -13,10 +13,11 @@ photo or layout is seen even when the text is equal.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from PIL import Image, ImageChops, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 SCALE = 1.0  # 72 dpi: an A4 page is 595 x 842 pixels, enough to read a change and small to store
 # The body of a dossier's page (templates/page.css.j2: margins 2.5 cm top, 2 cm bottom) in points;
@@ -31,6 +32,36 @@ class Page:
     lines: list[str]  # the body's lines of text (no header or footer)
     image: Image.Image
     body: tuple[int, int, int, int]  # the body's box in the image (left, top, right, bottom)
+    boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # each line's box in the image
+
+
+def text_lines(text: Any, width: float, height: float, scale: float) -> tuple[list[str], list[tuple[int, int, int, int]]]:
+    """The body's lines, top to bottom, with their boxes in image pixels: pdfium's text
+    rectangles (runs of one line) grouped by the line they sit on."""
+    runs = []
+    for index in range(text.count_rects()):
+        left, bottom, right, top = text.get_rect(index)
+        if bottom < BOTTOM_MARGIN or top > height - TOP_MARGIN:
+            continue  # the running header and footer
+        words = " ".join(text.get_text_bounded(left=left, bottom=bottom, right=right, top=top).split())
+        if words:
+            runs.append((left, bottom, right, top, words))
+    runs.sort(key=lambda r: (-(r[1] + r[3]) / 2, r[0]))
+    grouped: list[list[tuple[float, float, float, float, str]]] = []
+    for run in runs:
+        middle = (run[1] + run[3]) / 2
+        if grouped and grouped[-1][0][1] <= middle <= grouped[-1][0][3]:
+            grouped[-1].append(run)
+        else:
+            grouped.append([run])
+    lines, boxes = [], []
+    for group in grouped:
+        group.sort(key=lambda r: r[0])
+        lines.append(" ".join(r[4] for r in group))
+        left, right = min(r[0] for r in group), max(r[2] for r in group)
+        bottom, top = min(r[1] for r in group), max(r[3] for r in group)
+        boxes.append((round(left * scale), round((height - top) * scale), round(right * scale), round((height - bottom) * scale)))
+    return lines, boxes
 
 
 def read_pages(pdf: Path, scale: float = SCALE) -> list[Page]:
@@ -44,11 +75,10 @@ def read_pages(pdf: Path, scale: float = SCALE) -> list[Page]:
             page = document[index]
             width, height = page.get_size()
             text = page.get_textpage()
-            body_text = text.get_text_bounded(left=0, bottom=BOTTOM_MARGIN, right=width, top=height - TOP_MARGIN)
+            lines, boxes = text_lines(text, width, height, scale)
             image = page.render(scale=scale).to_pil().convert("RGB")
             box = (0, round(TOP_MARGIN * scale), image.width, image.height - round(BOTTOM_MARGIN * scale))
-            lines = [" ".join(line.split()) for line in body_text.splitlines()]
-            pages.append(Page(index + 1, [line for line in lines if line], image, box))
+            pages.append(Page(index + 1, lines, image, box, boxes))
             text.close()
             page.close()
     finally:
@@ -63,6 +93,8 @@ class Change:
 
     before: Page | None
     after: Page | None
+    added: list[int] = field(default_factory=list)  # lines of ``after`` inserted or changed
+    removed: list[int] = field(default_factory=list)  # lines of ``before`` deleted or changed
 
 
 def same_image(before: Page, after: Page) -> bool:
@@ -76,6 +108,10 @@ def match(before: list[Page], after: list[Page]) -> list[Change]:
     reading order, each with the old page it is best compared with."""
     old = [(k, line) for k, page in enumerate(before) for line in page.lines]
     new = [(k, line) for k, page in enumerate(after) for line in page.lines]
+    old_at = [n for page in before for n in range(len(page.lines))]  # each line's index on its page
+    new_at = [n for page in after for n in range(len(page.lines))]
+    added: dict[int, list[int]] = {}  # new page -> its edited lines
+    removed: dict[int, list[int]] = {}  # old page -> its deleted lines
     matcher = difflib.SequenceMatcher(None, [t for _, t in old], [t for _, t in new], autojunk=False)
     edited: set[int] = set()  # pages of after with an edit
     origin: dict[int, dict[int, int]] = {k: {} for k in range(len(after))}  # new page -> old page -> lines
@@ -87,6 +123,10 @@ def match(before: list[Page], after: list[Page]) -> list[Change]:
                 origin[to_page][from_page] = origin[to_page].get(from_page, 0) + 1
             continue
         touched_old.update(k for k, _ in old[i1:i2])
+        for i in range(i1, i2):
+            removed.setdefault(old[i][0], []).append(old_at[i])
+        for j in range(j1, j2):
+            added.setdefault(new[j][0], []).append(new_at[j])
         at_old = old[i1][0] if i1 < len(old) else (old[-1][0] if old else None)
         pages = {k for k, _ in new[j1:j2]} or ({new[j1][0]} if j1 < len(new) else ({new[-1][0]} if new else set()))
         for k in pages:
@@ -102,7 +142,8 @@ def match(before: list[Page], after: list[Page]) -> list[Change]:
             ko = max(sources, key=lambda o: sources[o]) if sources else place.get(k)
             if ko is None and not page.lines and k < len(before):
                 ko = k
-            changes.append(Change(before[ko] if ko is not None else None, page))
+            changes.append(Change(before[ko] if ko is not None else None, page, added.get(k, []),
+                                  removed.get(ko, []) if ko is not None else []))
             used_old.update([ko] if ko is not None else [])
             continue
         whole = len(sources) == 1 and next(iter(sources.values())) == len(page.lines)
@@ -121,7 +162,7 @@ def match(before: list[Page], after: list[Page]) -> list[Change]:
                 used_old.add(ko)
     for gone, page in enumerate(before):  # old pages whose lines were all removed
         if gone in touched_old and gone not in used_old and not any(gone in o for o in origin.values()):
-            changes.append(Change(page, None))
+            changes.append(Change(page, None, [], removed.get(gone, [])))
     return changes
 
 
@@ -136,13 +177,27 @@ def _neighbour(k: int, after: list[Page], before: list[Page], origin: dict[int, 
     return ko if ko < len(before) else None
 
 
-def highlight(before: Page | None, after: Page | None) -> Image.Image:
-    """The after page (or the before page, when removed) faded, with what differs in red."""
+def highlight(change: Change) -> Image.Image:
+    """The after page (or the before page, when removed) faded, with what differs in red: the
+    lines inserted or changed, or, for a page whose text is the same, the pixels that differ."""
+    before, after = change.before, change.after
     base = after or before
     assert base is not None
     faded = Image.blend(base.image, Image.new("RGB", base.image.size, "white"), 0.7)
-    if before is None or after is None:
-        return faded
+    page, lines = (after, change.added) if after is not None else (before, change.removed)
+    assert page is not None
+    if lines or (before is None or after is None):
+        marked = faded.copy()
+        draw = ImageDraw.Draw(marked)
+        for n in lines if lines else range(len(page.boxes)):
+            left, top, right, bottom = page.boxes[n]
+            box = (max(0, left - 2), max(0, top - 1), min(marked.width, right + 2), min(marked.height, bottom + 1))
+            draw.rectangle(box, fill=(255, 205, 205), outline=(220, 20, 20))
+            region = page.image.crop(box)  # the line's own ink, unfaded, over the red box
+            ink = region.convert("L").point(lambda v: 255 if v < 170 else 0)
+            marked.paste(region, box[:2], ink)
+        return marked
+    assert before is not None
     other = before.image if before.image.size == after.image.size else before.image.resize(after.image.size)
     mask = ImageChops.difference(other, after.image).convert("L").point(lambda v: 255 if v > 24 else 0)
     mask = mask.filter(ImageFilter.MaxFilter(3))

@@ -54,7 +54,7 @@ def _save_pages(project: ProjectDiff, folder: Path, prefix: str) -> list[ShownPa
                 continue
             names[side] = f"{prefix}/{index:03d}-{side}.png"
             page.image.save(folder / f"{index:03d}-{side}.png", optimize=True)
-        highlight(change.before, change.after).save(folder / f"{index:03d}-diff.png", optimize=True)
+        highlight(change).save(folder / f"{index:03d}-diff.png", optimize=True)
         shown.append(ShownPage(label(change), names["before"], names["after"], f"{prefix}/{index:03d}-diff.png"))
     return shown
 

@@ -46,6 +46,8 @@ def test_a_changed_page_is_reported_and_unchanged_projects_and_pages_are_not(git
     [page] = project.changes
     assert page.before is not None and page.after is not None and page.before.number == page.after.number
     assert "paragraph-25-CHANGED" in " ".join(page.after.lines) and "paragraph-25-end" in " ".join(page.before.lines)
+    marked = [page.after.lines[n] for n in page.added]  # the lines boxed in red on the difference image
+    assert any("paragraph-25-CHANGED" in line for line in marked) and len(marked) <= 2, marked
     assert [f.path for f in project.fields] == ["sections.background"]
     assert any(line.startswith("+") and "paragraph-25-CHANGED" in line for line in project.fields[0].lines)
     report = gitrepo / "build" / "diff"
@@ -56,6 +58,10 @@ def test_a_changed_page_is_reported_and_unchanged_projects_and_pages_are_not(git
     assert pngs == ["001-after.png", "001-before.png", "001-diff.png"]
     assert "pages changed" in (report / "summary.md").read_text(encoding="utf-8")
     assert git(gitrepo, "worktree", "list").count("\n") == 1  # the base's worktree is gone
+    cached = {p: p.stat().st_mtime_ns for p in (gitrepo / "build" / "diff-cache").glob("*/*.pdf")}
+    assert len(cached) == 2  # mangrove at the base and now
+    assert run(["diff", base, "--lang", "en"], gitrepo)[0] == 0  # again: both sides are up to date
+    assert {p: p.stat().st_mtime_ns for p in (gitrepo / "build" / "diff-cache").glob("*/*.pdf")} == cached
 
 
 def test_an_inserted_paragraph_is_reported_once(gitrepo: Path) -> None:
@@ -69,9 +75,22 @@ def test_an_inserted_paragraph_is_reported_once(gitrepo: Path) -> None:
     [project] = diff(open_workspace(gitrepo), base)
     texts = changed_texts(project)
     assert sum(MARK in t for t in texts) == 1
+    [page] = [c for c in project.changes if c.after is not None and MARK in " ".join(c.after.lines)]
+    assert page.after is not None
+    marked = [page.after.lines[n] for n in page.added]
+    assert any(MARK in line for line in marked) and len(marked) <= 3, marked  # the new paragraph's lines only
     # every later page of the background moved by a line or two, and is not reported
     assert project.pages_after >= 6
     assert len(project.changes) == 1, [label for label in texts]
+
+
+def test_a_new_project_is_all_new_pages(gitrepo: Path) -> None:
+    (gitrepo / "projects" / "fresh.yaml").write_text(VALID, encoding="utf-8")
+    commit_all(gitrepo, "a new project")
+    [project] = diff(open_workspace(gitrepo), "main")
+    assert project.name == "projects/fresh.yaml" and project.pages_before == 0 and project.pages_after >= 3
+    assert len(project.changes) == project.pages_after and all(c.before is None for c in project.changes)
+    assert "sections.background" in [f.path for f in project.fields]
 
 
 def test_nothing_changed_writes_an_empty_report(gitrepo: Path) -> None:
