@@ -35,31 +35,28 @@ class Page:
     boxes: list[tuple[int, int, int, int]] = field(default_factory=list)  # each line's box in the image
 
 
-def text_lines(text: Any, width: float, height: float, scale: float) -> tuple[list[str], list[tuple[int, int, int, int]]]:
-    """The body's lines, top to bottom, with their boxes in image pixels: pdfium's text
-    rectangles (runs of one line) grouped by the line they sit on."""
-    runs = []
-    for index in range(text.count_rects()):
-        left, bottom, right, top = text.get_rect(index)
-        if bottom < BOTTOM_MARGIN or top > height - TOP_MARGIN:
-            continue  # the running header and footer
-        words = " ".join(text.get_text_bounded(left=left, bottom=bottom, right=right, top=top).split())
-        if words:
-            runs.append((left, bottom, right, top, words))
-    runs.sort(key=lambda r: (-(r[1] + r[3]) / 2, r[0]))
-    grouped: list[list[tuple[float, float, float, float, str]]] = []
-    for run in runs:
-        middle = (run[1] + run[3]) / 2
-        if grouped and grouped[-1][0][1] <= middle <= grouped[-1][0][3]:
-            grouped[-1].append(run)
-        else:
-            grouped.append([run])
-    lines, boxes = [], []
-    for group in grouped:
-        group.sort(key=lambda r: r[0])
-        lines.append(" ".join(r[4] for r in group))
-        left, right = min(r[0] for r in group), max(r[2] for r in group)
-        bottom, top = min(r[1] for r in group), max(r[3] for r in group)
+def text_lines(text: Any, height: float, scale: float) -> tuple[list[str], list[tuple[int, int, int, int]]]:
+    """The body's lines in reading order (pdfium's text, one character per index), each with
+    the box of its characters in image pixels; lines in the running header or footer are left out."""
+    full = text.get_text_range()
+    runs = [text.get_rect(i) for i in range(text.count_rects())]  # text runs: a line's full width
+    lines: list[str] = []
+    boxes: list[tuple[int, int, int, int]] = []
+    start = 0
+    for end in [*(i for i, c in enumerate(full) if c == "\n"), len(full)]:
+        words = " ".join(full[start:end].split())
+        found = [text.get_charbox(i) for i in range(start, end) if not full[i].isspace()]
+        start = end + 1
+        found = [b for b in found if b[2] > b[0] or b[3] > b[1]]
+        if not words or not found:
+            continue
+        left, bottom = min(b[0] for b in found), min(b[1] for b in found)
+        right, top = max(b[2] for b in found), max(b[3] for b in found)
+        beside = [r for r in runs if min(top, r[3]) - max(bottom, r[1]) > 0.5 * min(top - bottom, r[3] - r[1])]
+        left, right = min([left, *(r[0] for r in beside)]), max([right, *(r[2] for r in beside)])
+        if not BOTTOM_MARGIN <= (bottom + top) / 2 <= height - TOP_MARGIN:
+            continue  # the running header and footer, with their page numbers
+        lines.append(words)
         boxes.append((round(left * scale), round((height - top) * scale), round(right * scale), round((height - bottom) * scale)))
     return lines, boxes
 
@@ -73,9 +70,9 @@ def read_pages(pdf: Path, scale: float = SCALE) -> list[Page]:
     try:
         for index in range(len(document)):
             page = document[index]
-            width, height = page.get_size()
+            height = page.get_size()[1]
             text = page.get_textpage()
-            lines, boxes = text_lines(text, width, height, scale)
+            lines, boxes = text_lines(text, height, scale)
             image = page.render(scale=scale).to_pil().convert("RGB")
             box = (0, round(TOP_MARGIN * scale), image.width, image.height - round(BOTTOM_MARGIN * scale))
             pages.append(Page(index + 1, lines, image, box, boxes))
