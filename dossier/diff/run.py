@@ -103,10 +103,15 @@ def build_side(ws: Workspace, names: list[str], out: Path, jobs: int) -> tuple[d
     return pdfs, problems
 
 
-def read_text(path: Path) -> str | None:
+def read_text(path: Path, root: Path) -> str | None:
+    """A project file's text for the field diff: only a regular file inside the repository,
+    within the size limit (a symlink out of it is never read: the build reports it)."""
+    from dossier.boundary import Refused, check_inside, read_regular
+    from dossier.limits import DEFAULT_LIMITS
+
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        return read_regular(check_inside(path, root), DEFAULT_LIMITS.max_file_bytes).decode("utf-8", errors="replace")
+    except (Refused, OSError):
         return None
 
 
@@ -129,7 +134,7 @@ def diff(ws: Workspace, base: str, jobs: int = 1) -> list[ProjectDiff]:
     with dated(epoch), worktree(top, commit) as tree:
         base_ws = open_workspace(tree / inside)
         before, before_problems = build_side(base_ws, names, cache / "base", jobs)
-        before_texts = {name: read_text(base_ws.root / name) for name in names}
+        before_texts = {name: read_text(base_ws.root / name, base_ws.root) for name in names}
     with dated(epoch):
         after, after_problems = build_side(ws, names, cache / "now", jobs)
     diffs = []
@@ -137,7 +142,7 @@ def diff(ws: Workspace, base: str, jobs: int = 1) -> list[ProjectDiff]:
         old = read_pages(before[name]) if name in before else []
         new = read_pages(after[name]) if name in after else []
         found = ProjectDiff(name, len(old), len(new), match(old, new),
-                            compare(before_texts.get(name), read_text(ws.root / name), name),
+                            compare(before_texts.get(name), read_text(ws.root / name, ws.root), name),
                             [*before_problems.get(name, []), *after_problems.get(name, [])])
         if found.changes or found.fields or found.problems:
             diffs.append(found)
