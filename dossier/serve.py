@@ -7,8 +7,10 @@ in several writes. The first build uses every CPU; each rebuild is an ordinary i
 ``dossier build`` with drafts, rendered in one worker process forked from this one (so the
 memory cap holds; WeasyPrint is imported here once, and the worker starts warm), so saving one
 project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
-problems and the PDFs of the last build; the page asks for the build number every second and
-reloads when it changes. It serves the output folder's PDFs of that build and nothing else.
+problems and the PDFs of the last build, and a page per project with its pages as images
+(``dossier.preview``); each new build is pushed to the open pages by server-sent events
+(``/__events``), which then swap in what changed. It serves the output folder's PDFs of that
+build, the page images it drew from them, and nothing else.
 
 It answers only requests addressed to itself: a ``Host:`` header other than 127.0.0.1, localhost,
 [::1] or the address it listens on (with or without its port) is refused with 421, so a web page
@@ -20,7 +22,6 @@ reloaded mid-download) is not a problem and prints nothing.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import ipaddress
 import json
 import os
@@ -32,12 +33,12 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from dossier import catalogue
-from dossier.errors import Diagnostic, DossierError, capped
+from dossier.errors import Diagnostic, DossierError
 from dossier.paths import PROVINCE_FILE
-from dossier.safetext import visible
+from dossier.preview.gallery import Gallery, encode
 
 WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
@@ -146,20 +147,42 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
 
 @dataclass
 class Site:
-    """The preview server's state: the last build's preview, read by the request threads."""
+    """The preview server's state: the last build's preview and each project's page images,
+    read by the request threads; a new build wakes the event streams (``changed``)."""
 
     out: Path
     lang: str
     preview: Preview | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    galleries: dict[str, Gallery] = field(default_factory=dict)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+    closing: bool = False
 
     def current(self) -> Preview | None:
-        with self.lock:
+        with self.changed:
             return self.preview
 
-    def show(self, preview: Preview) -> None:
-        with self.lock:
+    def pages(self) -> dict[str, Gallery]:
+        with self.changed:
+            return self.galleries
+
+    def show(self, preview: Preview, galleries: dict[str, Gallery] | None = None) -> None:
+        with self.changed:
             self.preview = preview
+            if galleries is not None:
+                self.galleries = galleries
+            self.changed.notify_all()
+
+    def close(self) -> None:
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+
+    def wait_newer(self, version: int, seconds: float) -> int | None:
+        """The build number once it is past ``version`` (at most ``seconds``); None when closing."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.closing or (self.preview is not None and self.preview.version > version),
+                                  seconds)
+            return None if self.closing else (self.preview.version if self.preview else 0)
 
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -214,7 +237,15 @@ class _Handler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         preview = self.site.current()
         if path in ("/", "/index.html"):
-            self._send(200, "text/html; charset=utf-8", page(preview, self.site.lang).encode("utf-8"))
+            self._send(200, "text/html; charset=utf-8", page(preview, self.site.lang, self.site.pages()).encode("utf-8"))
+        elif path == "/__events":
+            from dossier.preview.events import stream
+
+            stream(self, self.site)
+        elif path.startswith(("/project/", "/__page/")):
+            from dossier.preview.routes import answer
+
+            self._send(*answer(path, preview, self.site.pages(), self.site.lang))
         elif path.startswith("/__fonts/") and path[len("/__fonts/"):] in FONTS.values():
             from dossier.paths import PACKAGE_DIR
 
@@ -300,7 +331,9 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         seen = fingerprint(root)
         # the first build in workers (every CPU), before the server's thread exists: a process
         # forked while another thread holds a lock could deadlock on it
-        site.show(rebuild(root, out, 1, paths, book, draft, jobs=os.cpu_count() or 1))
+        first = rebuild(root, out, 1, paths, book, draft, jobs=os.cpu_count() or 1)
+        site.show(first, drawn(site, first, out))
+        encode(site.pages())
         built(site.current())  # type: ignore[arg-type]
         from dossier.render.dossier import warm_up
 
@@ -311,60 +344,27 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         version = 1
         while (now := next_change(root, seen, stop)) is not None:
             seen, version = now, version + 1
-            site.show(rebuild(root, out, version, paths, book, draft))
+            latest = rebuild(root, out, version, paths, book, draft)
+            site.show(latest, drawn(site, latest, out))
+            encode(site.pages())  # after the push: the browser's requests for changed pages come first
             built(site.current())  # type: ignore[arg-type]
     finally:
+        site.close()  # the event streams end
         if serving is not None:
             http.shutdown()  # waits for serve_forever to return: only once it has started
         http.server_close()
 
 
-def page(preview: Preview | None, lang: str) -> str:
-    """The preview page: problems first (with file:line:column, what is wrong and the fix),
-    then the documents; it reloads itself when a new build is ready."""
-    def say(code: str, **args: object) -> str:
-        return html.escape(catalogue.message(code, lang, args))
+def drawn(site: Site, preview: Preview, out: Path) -> dict[str, Gallery]:
+    """The projects' page images after ``preview``'s build (only changed PDFs drawn again)."""
+    from dossier.preview.gallery import update
 
-    rows = []
-    if preview is not None:
-        for d in capped(preview.problems):
-            where = visible(f"{d.file}:{d.line}:{d.column}" if d.line else d.file)
-            fix = d.hint(lang)
-            rows.append(f'<li class="{d.severity.value}"><code>{html.escape(where)}</code> '
-                        f'{html.escape(d.severity.value)}: {html.escape(d.message(lang))}'
-                        + (f'<br><small>{html.escape(fix)}</small>' if fix else "") + "</li>")
-    documents = []
-    for doc in preview.documents if preview else ():
-        label = html.escape(visible(doc.source) if doc.source else catalogue.message("serve-book", lang, {}))
-        badge = f' <span class="draft">{say("serve-draft")}</span>' if doc.draft else ""
-        documents.append(f'<li><a href="/{html.escape(quote(doc.name))}" target="_blank">{html.escape(visible(doc.name))}</a> '
-                         f'— {label} ({say("serve-pages", pages=doc.pages)}){badge}</li>')
-    status = (say("serve-status", when=preview.finished.strftime("%H:%M:%S"), seconds=f"{preview.seconds:.1f}",
-                  version=preview.version) if preview else "")
-    version = preview.version if preview else 0
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>dossier: {say("serve-title")}</title>
-<style>
-@font-face {{ font-family: Sarabun; src: url(/__fonts/{FONTS["regular"]}); }}
-@font-face {{ font-family: Sarabun; font-weight: bold; src: url(/__fonts/{FONTS["bold"]}); }}
-body {{ font-family: Sarabun, sans-serif; font-size: 17px; margin: 2em auto; padding: 0 1.5em; max-width: 60em;
-       line-height: 1.5; }}
-li.error code {{ color: #a00; }} li.warning code {{ color: #850; }} .draft {{ background: #fd8; padding: 0 .3em; }}
-#problems li, #documents li {{ margin-bottom: .5em; }}
-</style></head>
-<body data-version="{version}">
-<h1>dossier: {say("serve-title")}</h1>
-<p id="status">{status}</p>
-<h2>{say("serve-problems")}</h2>
-<ul id="problems">{"".join(rows) or f"<li>{say('serve-no-problems')}</li>"}</ul>
-<h2>{say("serve-documents")}</h2>
-<ul id="documents">{"".join(documents) or f"<li>{say('serve-no-documents')}</li>"}</ul>
-<script>
-const shown = {version};
-setInterval(() => fetch("/__version", {{cache: "no-store"}}).then(r => r.json()).then(v => {{
-  document.body.dataset.live = "yes";  // the page is following the builds
-  if (v.version !== shown) location.reload();
-}}).catch(() => {{ document.body.dataset.live = "no"; }}), 1000);
-</script>
-</body></html>
-"""
+    return update(site.pages(), [(d.source, d.name) for d in preview.documents if d.source], out, preview.version)
+
+
+def page(preview: Preview | None, lang: str, galleries: dict[str, Gallery] | None = None) -> str:
+    """The index page: every project with its state, the problems (file:line:column, what is
+    wrong, the fix), the documents; it follows the builds by server-sent events."""
+    from dossier.preview.site import index_page
+
+    return index_page(preview, galleries or {}, lang)

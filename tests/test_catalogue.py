@@ -7,13 +7,14 @@ import re
 from pathlib import Path
 
 from dossier import catalogue
-from dossier.catalogue import files, office, rules, tool
+from dossier.catalogue import files, office, preview, rules, tool
 
 PACKAGE = Path(__file__).resolve().parents[1] / "dossier"
 
 
 def test_each_code_is_defined_once_in_both_languages() -> None:
-    parts = [set(files.MESSAGES), set(rules.MESSAGES), set(tool.MESSAGES), set(office.MESSAGES)]
+    parts = [set(files.MESSAGES), set(rules.MESSAGES), set(tool.MESSAGES), set(office.MESSAGES),
+             set(preview.MESSAGES)]
     assert sum(len(p) for p in parts) == len(catalogue.MESSAGES)
     for code, entry in catalogue.MESSAGES.items():
         assert entry.th and entry.en, code

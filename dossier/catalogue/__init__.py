@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from dossier.catalogue import files, office, rules, tool
+from dossier.catalogue import files, office, preview, rules, tool
 from dossier.catalogue.entry import Entry
 
-MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES, **office.MESSAGES}
+MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES, **office.MESSAGES,
+                              **preview.MESSAGES}
 
 
 def _suggest(args: dict[str, Any]) -> dict[str, str]:

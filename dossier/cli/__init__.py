@@ -12,6 +12,7 @@ from dossier import __version__
 from dossier.cli.build import build_command
 from dossier.cli.changed import changed_command
 from dossier.cli.codeowners import codeowners_command
+from dossier.cli.diff import diff_command
 from dossier.cli.export import export_command
 from dossier.cli.import_ import import_command
 from dossier.cli.init import init_command
@@ -56,3 +57,4 @@ main.add_command(serve_command)
 main.add_command(init_command)
 main.add_command(export_command)
 main.add_command(import_command)
+main.add_command(diff_command)

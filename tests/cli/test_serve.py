@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_util import Browser
 from dossier.serve import fingerprint, next_change
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,10 +131,17 @@ def test_the_preview_follows_every_save(repo: Path, tmp_path: Path) -> None:
         chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
         if chromium is None:
             pytest.skip("no Chromium to load the page in")
-        dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=4000",
-                              "--dump-dom", served.url], capture_output=True, text=True, timeout=120).stdout
+        # driven through DevTools: the page holds an open event stream, which --dump-dom's virtual
+        # time would wait for forever
+        browser = Browser(tmp_path / "profile", chromium)
+        try:
+            browser.open(served.url)
+            browser.wait_until("document.body.dataset.live === 'yes'", 60)
+            dom = browser.evaluate("document.documentElement.outerHTML")
+        finally:
+            browser.close()
         assert re.search(r"projects/alpha\.yaml:\d+:\d+", dom) and "beta.pdf" in dom
-        assert 'data-live="yes"' in dom  # its script ran and reached the server for the build number
+        assert 'data-live="yes"' in dom  # its script ran and reached the server's event stream
     finally:
         code, log = served.stop()
     assert code == 0 and "preview stopped" in log and "Traceback" not in log, log

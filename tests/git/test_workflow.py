@@ -63,11 +63,13 @@ def test_the_workflow_has_the_shape_github_expects() -> None:
     uses = {s["uses"].split("@")[0]: s for s in the_job["steps"] if "uses" in s}
     assert uses["actions/checkout"]["with"]["fetch-depth"] == "0"
     assert uses["actions/setup-python"]["with"]["python-version"] == "3.11"
-    assert uses["actions/upload-artifact"]["with"]["path"] == "build/*.pdf"
+    uploads = [s["with"]["path"] for s in the_job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads == ["build/*.pdf", "build/diff/"]
     assert any("pip install ." in s.get("run", "") for s in the_job["steps"])
     commands = "\n".join(s["run"] for s in dossier_steps())
     assert 'dossier validate --changed "origin/$BASE_REF" --format github' in commands
     assert "xargs -0 -r dossier build" in commands
+    assert 'dossier diff "origin/$BASE_REF"' in commands
 
 
 def _actionlint(cache: Path) -> Path | None:
@@ -135,7 +137,11 @@ def test_a_good_pull_request_passes_and_builds_only_its_project(pull_request: Pa
     for step, result in run_steps(pull_request):
         assert result.returncode == 0, (step["run"], result.stdout, result.stderr)
     assert sorted(p.name for p in (pull_request / "build").glob("*.pdf")) == ["mangrove.pdf"]
-    assert "### dossier validate" in (pull_request.parent / "step-summary.md").read_text(encoding="utf-8")
+    summary = (pull_request.parent / "step-summary.md").read_text(encoding="utf-8")
+    assert "### dossier validate" in summary
+    assert "### dossier diff" in summary and "- **projects/mangrove.yaml**: หน้าที่เปลี่ยน" in summary
+    assert "canals" not in summary.split("### dossier diff")[1]
+    assert (pull_request / "build" / "diff" / "index.html").is_file()  # the artifact's content
 
 
 def test_a_broken_pull_request_is_annotated_and_still_gives_a_draft(pull_request: Path) -> None:
