@@ -30,7 +30,7 @@ def figures(name: str, breaks_only: bool = False) -> dict[str, object]:
     sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "render")]
     from thai_measure import measure
 
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import Options, build
     from dossier.validate import check_paths
     from dossier.workspace import open_workspace
 

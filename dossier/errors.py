@@ -154,3 +154,7 @@ def capped(diagnostics: Iterable[Diagnostic], limit: int = OUTPUT_LIMITS.max_pro
             shown.append(Diagnostic(d.file, hidden[0].pos, MORE_PROBLEMS, severity,
                                     {"count": len(hidden), "code": d.label, "shown": limit}))
     return shown
+
+
+class RenderTimeout(Exception):
+    """A render ran past its time limit (``dossier.limits``): raised in the job by its alarm."""

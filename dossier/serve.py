@@ -101,7 +101,7 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
     included, also of a project whose dossier was up to date (the build did not validate it:
     it is validated here, a few milliseconds); the documents are exactly those the build says
     are current, never guessed from the output folder."""
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import Options, build
     from dossier.workspace import open_workspace
 
     started = time.perf_counter()
@@ -133,7 +133,7 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
             documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
         documents.sort(key=lambda d: d.source)
         if outcome.book_path is not None:
-            from dossier.incremental import Manifest
+            from dossier.build.manifest import Manifest
 
             entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
             documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dossier import thai
 from dossier.catalogue import files, office, rules, tool
 from dossier.catalogue.entry import Entry
+from dossier.safetext import visible
 
 MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES, **office.MESSAGES}
 
@@ -26,8 +28,6 @@ def _suggest(args: dict[str, Any]) -> dict[str, str]:
 
 
 def _render(value: Any, lang: str) -> Any:
-    from dossier import thai  # local: keeps this module free of import cycles
-
     if isinstance(value, (thai.ThaiDate, dt.date)):
         return thai.format_date(value, "thai", short=True) if lang == "th" else thai.format_date_en(value)
     if isinstance(value, bool) or value is None:
@@ -47,8 +47,6 @@ class _Args(dict):
 def _shown(value: Any) -> Any:
     """A value as a message shows it: numbers as they are, anything else as one line of text
     with control characters, newlines and bidi controls escaped (see :mod:`dossier.safetext`)."""
-    from dossier.safetext import visible
-
     if value is None or isinstance(value, (bool, int, float)):
         return value
     return visible(value)

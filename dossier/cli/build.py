@@ -65,7 +65,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     screen = Display(quiet)
     with_book = not paths if book is None else book
     if not paths and not force:
-        from dossier.uptodate import up_to_date
+        from dossier.build.uptodate import up_to_date
 
         fresh = up_to_date(Path.cwd(), out, {"variant": pdf_variant, "book": with_book})
         if fresh is not None:  # nothing changed: told from the files' hashes, without reading them
@@ -73,7 +73,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
                 print_diagnostics([], fmt, lang)
             _summary(screen, lang, 0, fresh, 0, 0, False, with_book, time.perf_counter() - started)
             return 0
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import Options, build
     from dossier.workspace import display, open_workspace
 
     ws = open_workspace(Path.cwd())

@@ -40,9 +40,9 @@ def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str
       dossier schema -o schema/project.schema.json --check   # in CI: is it up to date?
     """
     from dossier.cli.generated import write_or_check
-    from dossier.model.jsonschema import SchemaBuilder, dumps
     from dossier.paths import find_root
     from dossier.rules import available_editions, load_rules
+    from dossier.rules.jsonschema import SchemaBuilder, dumps
     from dossier.workspace import display, open_workspace
 
     try:

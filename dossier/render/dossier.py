@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dossier import catalogue
+from dossier.boundary import Refused, read_inside
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.limits import DEFAULT_LIMITS
 from dossier.render.html import FONTS_DIR, Renderer, front_label
 from dossier.render.pages import ProjectPages, first_page, page_counts, project_pages
 from dossier.render.pdf import Attachment, Engine, Laid, Rendered
@@ -62,9 +64,6 @@ def source_attachment(name: str, data: bytes, when: dt.datetime | None = None) -
 def source_bytes(item: Checked, root: Path) -> bytes:
     """The project file exactly as written (what the PDF carries as its source), read again only
     inside the repository, as a regular file within the limit; else the text validation read."""
-    from dossier.boundary import Refused, read_inside
-    from dossier.limits import DEFAULT_LIMITS
-
     if item.path is not None:
         try:
             return read_inside(item.path, root, DEFAULT_LIMITS.max_file_bytes)

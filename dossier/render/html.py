@@ -26,8 +26,8 @@ from dossier.render.loader import BoundedLoader
 from dossier.render.mdpolicy import PolicyExtension
 from dossier.render.numerals import NumeralsExtension, localize
 from dossier.render.pages import Folio
-from dossier.render.paste import PasteExtension, normalize
 from dossier.render.views import ProjectView
+from dossier.validate.paste import PasteExtension, normalize
 from dossier.workspace import PACKAGE_DIR, Workspace
 
 FONTS_DIR = PACKAGE_DIR / "fonts"

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.errors import Diagnostic, DossierError, Pos, RenderTimeout, Severity
 from dossier.files import atomic_write
-from dossier.parallel import RenderTimeout
 
 #: PDF variants offered by ``dossier build --pdf-variant`` (``none``: plain tagged PDF 1.7).
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")

@@ -13,9 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from dossier import thai
 from dossier.errors import Diagnostic, DossierError, Pos, Severity
 from dossier.load import Mapping, Node, Scalar, Sequence, load_source, to_plain
 from dossier.load.yamltree import Entry
+from dossier.model.convert import suggest
+from dossier.paths import rules_file
 from dossier.rules.params import CHECK_PARAMS, Requirement, read_params, requirement
 
 BUILTIN_DIR = Path(__file__).parent
@@ -116,8 +119,6 @@ def available_editions(override_dir: Path | None = None) -> list[int]:
 
 def rules_path(edition: int, override_dir: Path | None = None) -> Path | None:
     """The rules file for an edition: the repository's ``rules/`` first, then the built-in one."""
-    from dossier.paths import rules_file
-
     return rules_file(edition, override_dir)
 
 
@@ -200,8 +201,6 @@ def _file_name(path: Path) -> str:
 
 def _year_at(reader: _Reader, node: Node | None, what: str) -> int | None:
     """A year written in the rules file (``edition:``, ``extends:``), or None with a located problem."""
-    from dossier import thai
-
     try:
         return thai.parse_year(to_plain(node))
     except thai.ValueProblem:
@@ -288,8 +287,6 @@ def _expand_source(text: str, sources: dict[str, str]) -> str:
 def with_overrides(rules: Rules, overrides: Node | None, file: str) -> Rules:
     """Apply ``dossier.yaml``'s ``rules:`` overrides (parameters and severity per rule id), each
     checked against the rule's declared parameters and located at its key."""
-    from dossier.model.convert import suggest
-
     if overrides is None or (isinstance(overrides, Scalar) and overrides.is_null):
         return rules
     if not isinstance(overrides, Mapping):

@@ -137,7 +137,7 @@ def create(folder: Path, spec: NewProvince) -> list[str]:
 def _generate(staging: Path) -> None:
     """Read the new ``dossier.yaml`` back as every command will, and write what is generated from it."""
     from dossier.codeowners import render as codeowners
-    from dossier.model.jsonschema import SchemaBuilder, dumps
+    from dossier.rules.jsonschema import SchemaBuilder, dumps
     from dossier.workspace import open_workspace
 
     try:

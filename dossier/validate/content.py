@@ -17,7 +17,8 @@ from dossier.limits import Limits
 from dossier.load import Mapping, Node, Scalar, Source, locate
 from dossier.mdnesting import too_deep
 from dossier.model import Project
-from dossier.render.paste import findings as paste_findings
+from dossier.validate.images import inspect_image
+from dossier.validate.paste import findings as paste_findings
 
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)[^>]*>?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -140,7 +141,6 @@ def image_checks(source: Source, name: str, pos: Pos, base: Path, root: Path,
     except Refused as exc:
         yield Diagnostic(source.file, pos, exc.code, Severity.ERROR, {**args, **exc.details})
         return
-    from dossier.validate.images import inspect_image  # Pillow: only for projects with images
 
     problem = inspect_image(real, limits)
     if problem is not None:

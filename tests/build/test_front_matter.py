@@ -1,4 +1,4 @@
-"""The book's front matter starts as soon as its inputs are known (``dossier.render.front``):
+"""The book's front matter starts as soon as its inputs are known (``dossier.build.front``):
 laid out once in a cold build, speculatively from the previous page numbers when projects are
 re-rendered, and again only when a page number moved; whatever the path, the book's contents
 cite each dossier's own page numbers."""
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dossier.render.pdf import Engine
-from dossier.render.pipeline import Options, build
+from dossier.build.pipeline import Options, build
 from dossier.validate import check_paths
 from dossier.workspace import PROVINCE_FILE, open_workspace
 
@@ -127,7 +127,7 @@ def test_a_build_with_nothing_to_do_starts_no_worker_even_with_a_project_left_ou
         small_repo: Path, front_layouts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A project left out for its errors has no dossier, so it is validated on every build; that
     alone must not start workers (they would import WeasyPrint for nothing)."""
-    from dossier.parallel import Runner
+    from dossier.build.workers import Runner
 
     (small_repo / "projects" / "broken.yaml").write_text("title: ไม่ครบ\n", encoding="utf-8")
     ws = open_workspace(small_repo)

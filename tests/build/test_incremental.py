@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dossier.files import BuildLock, LockedError
-from dossier.incremental import Entry, Manifest, document_key, environment_key
+from dossier.build.manifest import Entry, Manifest, document_key, environment_key
 
 
 @pytest.fixture

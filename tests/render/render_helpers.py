@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from dossier.render.pipeline import Built, Outcome
+    from dossier.build.pipeline import Built, Outcome
     from dossier.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
