@@ -3,7 +3,6 @@ shared by every step of ``dossier.build`` and by its callers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
@@ -75,10 +74,5 @@ class Outcome:
                 *([self.book_path] if self.book_path is not None else [])]
 
 
-#: Called as each step ends, in the projects' order: ("checked", item, None) |
-#: ("fresh", None, fresh) | ("built", item, built) | ("skipped", item, None) |
-#: ("failed", item, diagnostics) | ("book", None, rendered) | ("book-fresh", None, path) |
-#: ("book-failed", None, diagnostics) | ("rendering", None, count) | ("tick", None, None).
-Progress = Callable[[str, "Checked | None", object], None]
 # a validated project, or a file validated only if out of date
 Item: TypeAlias = "Checked | tuple[Path, str]"

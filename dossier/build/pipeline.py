@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from dossier import outputs
 from dossier.boundary import is_inside
+from dossier.build.events import BuildObserver
 from dossier.build.manifest import MANIFEST
-from dossier.build.outcome import Built, Fresh, Item, Options, Outcome, Progress
+from dossier.build.outcome import Built, Fresh, Item, Options, Outcome
 from dossier.build.plan import book_slug
 from dossier.build.stages import run_build
 from dossier.errors import Diagnostic, DossierError, Pos
@@ -30,7 +31,7 @@ from dossier.paths import display
 if TYPE_CHECKING:
     from dossier.workspace import Workspace
 
-__all__ = ["Built", "Fresh", "Item", "Options", "Outcome", "build", "refuse_conflicts"]
+__all__ = ["BuildObserver", "Built", "Fresh", "Item", "Options", "Outcome", "build", "refuse_conflicts"]
 
 
 def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> None:
@@ -48,16 +49,16 @@ def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> 
         raise DossierError(found)
 
 
-def build(ws: Workspace, items: Sequence[Item], options: Options, progress: Progress | None = None) -> Outcome:
+def build(ws: Workspace, items: Sequence[Item], options: Options, observer: BuildObserver | None = None) -> Outcome:
     """Build every dossier of ``items`` (already validated, or (path, name) pairs validated only
     when out of date) and the book; never raises for a project's problems."""
     refuse_conflicts(ws, items, options)
     try:
         with BuildLock(options.out_dir) as lock:
-            report = progress or (lambda *_: None)
+            told = observer or BuildObserver()
             if lock.taken_over:  # a build killed before it could release the lock (kill -9)
-                report("lock-taken-over", None, lock.taken_over)
-            return run_build(ws, list(items), options, report)
+                told.lock_taken_over(lock.taken_over)
+            return run_build(ws, list(items), options, told)
     except LockedError as exc:
         raise DossierError([Diagnostic(str(options.out_dir), Pos(), "build-locked",
                                        args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None

@@ -8,10 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier.build.events import BuildObserver
 from dossier.build.freshness import book_key
 from dossier.build.front import PREFIX, FrontMatter
 from dossier.build.manifest import Entry, Manifest, document_key
-from dossier.build.outcome import Built, Fresh, Item, Options, Outcome, Progress
+from dossier.build.outcome import Built, Fresh, Item, Options, Outcome
 from dossier.build.plan import (
     Planned,
     book_name,
@@ -91,21 +92,21 @@ def _warm_up() -> None:
 
 
 def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest, env: str,
-          outcome: Outcome, report: Progress) -> None:
+          outcome: Outcome, observer: BuildObserver) -> None:
     """Validate what is not known to be up to date, in the projects' order, and report each."""
     for p in planned:
         if p.fresh and p.checked is None:
             fresh = Fresh(p.item[1] if isinstance(p.item, tuple) else p.name, options.out_dir / p.name,
                           manifest.entries[p.name].pages)
             outcome.fresh.append(fresh)
-            report("fresh", None, fresh)
+            observer.fresh(fresh)
             continue
         checked = p.checked = check_item(p.item, ws)
-        report("checked", checked, None)
+        observer.checked(checked)
         p.draft = not (checked.ok and checked.award_type is not None)
         if checked.project is None or (p.draft and not options.draft):
             outcome.skipped.append(checked)
-            report("skipped", checked, None)
+            observer.skipped(checked)
             continue
         p.name = output_name(checked, p.draft)
         p.sources = tuple([checked.path, *photo_files(checked, ws.root)]) if checked.path else ()
@@ -115,11 +116,11 @@ def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Man
             p.fresh = True
             fresh = Fresh(checked.file, options.out_dir / entry.output, entry.pages)
             outcome.fresh.append(fresh)
-            report("fresh", None, fresh)
+            observer.fresh(fresh)
 
 
 def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-               outcome: Outcome, report: Progress, front: FrontMatter | None) -> None:
+               outcome: Outcome, observer: BuildObserver, front: FrontMatter | None) -> None:
     """Render what is out of date, in workers; the book's front matter starts as soon as every
     dossier's page numbers are known (``dossier.build.front``)."""
     todo = [p for p in planned if p.checked is not None and p.name and not p.fresh]
@@ -127,7 +128,7 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
         return
     from dossier.render.dossier import Task  # Jinja: only when something is out of date
 
-    report("rendering", None, len(todo))
+    observer.rendering(len(todo))
     jobs = []
     for p in todo:
         assert p.checked is not None
@@ -146,20 +147,20 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
                 front.finished(result.job.name, result.result, result.error)
             continue
         done[result.job.name] = result
-        report("tick", None, None)
+        observer.tick()
         while order and order[0] in done:  # report in the projects' order
             p = by_name[order.pop(0)]
-            _finish(p, done[p.name], ws, manifest, outcome, report)
+            _finish(p, done[p.name], ws, manifest, outcome, observer)
 
 
-def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, outcome: Outcome, report: Progress) -> None:
+def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, outcome: Outcome, observer: BuildObserver) -> None:
     assert p.checked is not None
     error = result.error
     if error is not None:
         problems = failure(p.checked, error, ws.limits.render_seconds)
         outcome.failed.append(p.checked)
         outcome.diagnostics.extend(problems)
-        report("failed", p.checked, problems)
+        observer.failed(p.checked, problems)
         return
     r = result.result
     p.built = Built(p.checked, r.view, r.pages, r.rendered, r.counts, r.anchors, r.seconds, r.laid)
@@ -167,11 +168,11 @@ def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, o
     outcome.diagnostics.extend(r.diagnostics)
     if p.key and not any(d.severity is Severity.ERROR for d in r.diagnostics):  # else made and said again
         remember(manifest, p.name, p.key, p.built, list(p.sources))
-    report("built", p.checked, p.built)
+    observer.rendered(p.built)
 
 
 def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-              outcome: Outcome, report: Progress, front: FrontMatter) -> None:
+              outcome: Outcome, observer: BuildObserver, front: FrontMatter) -> None:
     included = [p for p in planned if p.built is not None or p.fresh]
     if not options.book or not included:
         return
@@ -180,7 +181,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
         outcome.book_path = options.out_dir / name
-        report("book-fresh", None, options.out_dir / name)
+        observer.book_fresh(options.out_dir / name)
         return
     from dossier.build.book import merge  # pikepdf: only when the book is made
 
@@ -203,11 +204,11 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
         except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand
             problems = failure(_province_item(ws), exc, ws.limits.render_seconds)
             outcome.diagnostics.extend(problems)
-            report("book-failed", None, problems)
+            observer.book_failed(problems)
             continue
         manifest.record(name, Entry(key, name, outcome.book.pages, outcome.book.path.stat().st_size,
                                     round(outcome.book.seconds, 3)))
-        report("book", None, outcome.book)
+        observer.book(outcome.book)
 
 
 def _province_item(ws: Workspace) -> Checked:
@@ -216,7 +217,7 @@ def _province_item(ws: Workspace) -> Checked:
     return Checked(PROVINCE_FILE, ws.root / PROVINCE_FILE, Source(PROVINCE_FILE, ws.root / PROVINCE_FILE))
 
 
-def run_build(ws: Workspace, items: list[Item], options: Options, report: Progress) -> Outcome:
+def run_build(ws: Workspace, items: list[Item], options: Options, observer: BuildObserver) -> Outcome:
     outcome = Outcome()
     activate(ws.root)  # before the workers start and before any Thai is laid out here
     from dossier.render.thaiwrap import segmenter  # the word list: only a build that reached here
@@ -230,14 +231,14 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
                 in_process=options.keep_layout and options.jobs == 1) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
-        check(ws, planned, options, manifest, env, outcome, report)
+        check(ws, planned, options, manifest, env, outcome, observer)
         if any(p.checked is not None and p.name and not p.fresh for p in planned):
             runner.prepare()
         else:
             runner.discard()  # started for nothing: stopped, not waited for
         front = FrontMatter(ws, planned, options, manifest, env)
-        render_all(ws, planned, options, runner, manifest, outcome, report, front if options.book else None)
-        make_book(ws, planned, options, runner, manifest, outcome, report, front)
+        render_all(ws, planned, options, runner, manifest, outcome, observer, front if options.book else None)
+        make_book(ws, planned, options, runner, manifest, outcome, observer, front)
     remove_stale_drafts(outcome, manifest)
     remember_clean(ws, planned, options, manifest, outcome)
     return outcome
