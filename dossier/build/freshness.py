@@ -26,11 +26,6 @@ def fresh_dossier(manifest: Manifest, env: str, path: Path, root: Path) -> tuple
     return manifest.fresh(dossier_name(path.stem, False), document_key(env, sources)), sources
 
 
-def fresh_document(manifest: Manifest, name: str, env: str, sources: Iterable[Path]) -> Entry | None:
-    """The manifest's entry for ``name`` when it was made from exactly ``sources`` (else None)."""
-    return manifest.fresh(name, document_key(env, sources))
-
-
 def book_key(env: str, sources: Iterable[Path]) -> str:
     """The book's key: ``dossier.yaml`` and every project's sources, in the build's order."""
     return document_key(env + "book", sources)

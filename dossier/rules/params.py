@@ -47,8 +47,6 @@ CHECK_PARAMS: dict[str, tuple[Param, ...]] = {
     "max_chars": (Param("field", "name"), Param("max", "count")),
     "max_pages": (Param("scope", "choice", "document", ("summary", "section", "document")), Param("max", "count")),
 }
-# Keys of a rule that are not parameters but may be overridden in dossier.yaml.
-RULE_KEYS = ("severity",)
 
 
 class _Bad(ValueError):
