@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from dossier.boundary import escapes, is_inside
-from dossier.errors import Diagnostic, Pos, UsageError
+from dossier.errors import NOWHERE, Diagnostic, UsageError
 
 PROVINCE_FILE = "dossier.yaml"
 PACKAGE_DIR = Path(__file__).parent  # the dossier package
@@ -29,7 +29,7 @@ def find_root(start: Path) -> Path:
     for folder in (here, *here.parents):
         if (folder / PROVINCE_FILE).is_file():
             return folder
-    raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
+    raise UsageError([Diagnostic(PROVINCE_FILE, NOWHERE, "no-repository")])
 
 
 def builtin_templates_dir() -> Path:
@@ -97,4 +97,4 @@ def boundary_problems(root: Path) -> list[Diagnostic]:
     found = [root / "rules"] if os.path.lexists(root / "rules") and not is_inside(root / "rules", root) else []
     for folder in ("templates", "assets"):
         found += escapes(root / folder, root)
-    return [Diagnostic(display(p), Pos(), "path-outside", args={"path": display(p)}) for p in found]
+    return [Diagnostic(display(p), NOWHERE, "path-outside", args={"path": display(p)}) for p in found]

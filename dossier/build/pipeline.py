@@ -24,7 +24,7 @@ from dossier.build.manifest import MANIFEST
 from dossier.build.outcome import Built, Fresh, Item, Options, Outcome
 from dossier.build.plan import book_slug
 from dossier.build.stages import run_build
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError
 from dossier.files import BuildLock, LockedError
 from dossier.paths import display
 
@@ -39,10 +39,10 @@ def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> 
     symlinked ``build/``), and no two inputs may write one output (``dossier.outputs``)."""
     out = Path(os.path.abspath(options.out_dir))
     if out.is_relative_to(ws.root) and not is_inside(out, ws.root):
-        raise DossierError([Diagnostic(display(out), Pos(), "output-outside", args={"path": display(out)})])
+        raise DossierError([Diagnostic(display(out), NOWHERE, "output-outside", args={"path": display(out)})])
     linked = [out / name for name in (BuildLock.NAME, MANIFEST, ".dossier-cache") if (out / name).is_symlink()]
     if linked:  # the lock is opened for writing: through a link it would overwrite another file
-        raise DossierError([Diagnostic(display(p), Pos(), "output-symlink", args={"path": display(p)}) for p in linked])
+        raise DossierError([Diagnostic(display(p), NOWHERE, "output-symlink", args={"path": display(p)}) for p in linked])
     chosen = [item if isinstance(item, tuple) else (item.path or Path(item.file), item.file) for item in items]
     found = outputs.collisions(chosen, ws.project_files(None), book_slug(ws))
     if found:
@@ -60,8 +60,8 @@ def build(ws: Workspace, items: Sequence[Item], options: Options, observer: Buil
                 told.lock_taken_over(lock.taken_over)
             return run_build(ws, list(items), options, told)
     except LockedError as exc:
-        raise DossierError([Diagnostic(str(options.out_dir), Pos(), "build-locked",
+        raise DossierError([Diagnostic(str(options.out_dir), NOWHERE, "build-locked",
                                        args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None
     except OSError as exc:  # the output folder cannot be made or locked (read-only, full disk)
-        raise DossierError([Diagnostic(str(options.out_dir), Pos(), "write-failed",
+        raise DossierError([Diagnostic(str(options.out_dir), NOWHERE, "write-failed",
                                        args={"path": str(options.out_dir), "reason": exc.strerror or str(exc)})]) from None

@@ -28,7 +28,7 @@ from dossier.build.plan import (
 from dossier.build.uptodate import record
 from dossier.build.workers import Job, Note, Runner
 from dossier.build.workers import Outcome as JobOutcome
-from dossier.errors import Diagnostic, DossierError, Pos, RenderTimeout, Severity
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos, RenderTimeout, Severity
 from dossier.files import TEMP_FOLDER
 from dossier.load import Source
 from dossier.outputs import dossier_name
@@ -62,10 +62,10 @@ def failure(item: Checked, error: BaseException, seconds: int) -> list[Diagnosti
     if isinstance(error, DossierError):
         return locate_glyphs(error.diagnostics, item.source.text)
     if isinstance(error, RenderTimeout):
-        return [Diagnostic(item.file, Pos(), "render-timeout", args={"seconds": seconds})]
+        return [Diagnostic(item.file, NOWHERE, "render-timeout", args={"seconds": seconds})]
     if isinstance(error, MemoryError):
-        return [Diagnostic(item.file, Pos(), "render-memory", args={})]
-    return [Diagnostic(item.file, Pos(), "render-failed", args={"reason": repr(error)})]
+        return [Diagnostic(item.file, NOWHERE, "render-memory", args={})]
+    return [Diagnostic(item.file, NOWHERE, "render-failed", args={"reason": repr(error)})]
 
 
 def remember(manifest: Manifest, name: str, key: str, built: Built, sources: list[Path]) -> None:

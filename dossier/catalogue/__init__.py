@@ -59,7 +59,7 @@ def _format(template: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def entry(code: str) -> Entry:
-    """The entry of ``code``; an unknown code is a bug of the tool (``tests/test_catalogue.py``
+    """The entry of ``code``; an unknown code is a bug of the tool (``tests/catalogue/test_catalogue.py``
     finds every code the package can emit), never printed as is."""
     found = MESSAGES.get(code)
     if found is None:

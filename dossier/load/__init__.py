@@ -12,7 +12,7 @@ from typing import Any
 
 from dossier.boundary import Refused, check_inside, read_regular
 from dossier.catalogue import kind
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import thaitext
 from dossier.load.decode import decode
@@ -36,7 +36,7 @@ def locate(root: Mapping | None, path: str) -> Pos:
     """The position of a dotted path (``sections.model``, ``indicators[2].result``), or of the
     deepest part of it that exists (where the missing piece should be added)."""
     if root is None:
-        return Pos()
+        return NOWHERE
     node: Node = root
     pos = root.pos
     for part in path.replace("]", "").replace("[", ".").split("."):
@@ -96,8 +96,8 @@ def load_source(path: Path, file: str | None = None, limits: Limits = DEFAULT_LI
         data = read_regular(check_inside(path, root) if root is not None else path, limits.max_file_bytes)
     except Refused as exc:
         if exc.code == "file-not-found":
-            return Source(name, path, diagnostics=[Diagnostic(name, Pos(1, 1), "file-not-found", args={"path": name})])
-        return Source(name, path, diagnostics=[exc.diagnostic(name, Pos(1, 1))])
+            return Source(name, path, diagnostics=[Diagnostic(name, NOWHERE, "file-not-found", args={"path": name})])
+        return Source(name, path, diagnostics=[exc.diagnostic(name)])
     try:
         decoded = decode(data, name, limits)
     except DossierError as exc:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.boundary import Refused, read_regular
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError
 from dossier.render.dossier import engine, renderer
 from dossier.render.html import Renderer, front_label
 from dossier.render.pages import Folio, ProjectPages, first_page
@@ -121,7 +121,7 @@ def front_matter(ws: Workspace, html: Renderer, book_html: str, out: Path, varia
     session = engine(ws)
     front, _warnings = session.layout(book_html, ws.root, PROVINCE_FILE)
     if first_page(front.anchors, ident(BOOK_ANCHOR, "summary")) is None:
-        raise DossierError([Diagnostic(PROVINCE_FILE, Pos(), "render-failed",
+        raise DossierError([Diagnostic(PROVINCE_FILE, NOWHERE, "render-failed",
                                        args={"reason": "the book template lost the id book--summary"})])
     folios: list[Folio | None] = [None] + [Folio("front", label=front_label(i)) for i in range(front.pages - 1)]
     composed = session.compose([(front, range(front.pages))], html.chrome_html(folios), metadata_from=front)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier import thai
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos, Severity
 from dossier.load import Mapping, Node, Scalar, Sequence, load_source, to_plain
 from dossier.load.yamltree import Entry
 from dossier.model.convert import suggest
@@ -60,7 +60,7 @@ class Rule:
     confidence: str
     source: str
     params: dict[str, Any]
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
     def applies_to(self, slug: str) -> bool:
         return self.types is None or slug in self.types
@@ -182,7 +182,7 @@ def _key_pos(node: Node | None, key: str) -> Pos:
     """Where ``key`` is written in a mapping (the mapping's own place when it is not there)."""
     if isinstance(node, Mapping) and key in node.entries:
         return node.entries[key].key_pos
-    return node.pos if node is not None else Pos()
+    return node.pos if node is not None else NOWHERE
 
 
 def load_rules(edition: int, override_dir: Path | None = None, where: Pos | None = None) -> Rules:
@@ -190,7 +190,7 @@ def load_rules(edition: int, override_dir: Path | None = None, where: Pos | None
     ``where`` is the place of ``edition:`` in ``dossier.yaml``, for the problem of a missing file."""
     path = rules_path(edition, override_dir)
     if path is None:
-        raise DossierError([Diagnostic("dossier.yaml", where or Pos(), "rules-missing", args={
+        raise DossierError([Diagnostic("dossier.yaml", where or NOWHERE, "rules-missing", args={
             "edition": str(edition), "available": [str(e) for e in available_editions(override_dir)]})])
     return _load(path, edition, override_dir, ())
 
@@ -204,7 +204,7 @@ def _year_at(reader: _Reader, node: Node | None, what: str) -> int | None:
     try:
         return thai.parse_year(to_plain(node))
     except thai.ValueProblem:
-        reader.bad(node.pos if node is not None else Pos(), f"`{what}:` must be a four-digit B.E. year")
+        reader.bad(node.pos if node is not None else NOWHERE, f"`{what}:` must be a four-digit B.E. year")
         return None
 
 
@@ -213,7 +213,7 @@ def _load(path: Path, edition: int, override_dir: Path | None, chain: tuple[int,
     own = path.parent != BUILTIN_DIR  # the repository's rules/: read only inside the repository
     source = load_source(path, name, root=override_dir.parent if own and override_dir is not None else None)
     if not isinstance(source.root, Mapping) or any(d.severity is Severity.ERROR for d in source.diagnostics):
-        raise DossierError(source.diagnostics or [Diagnostic(name, Pos(), "rules-invalid", args={"problem": "empty"})])
+        raise DossierError(source.diagnostics or [Diagnostic(name, NOWHERE, "rules-invalid", args={"problem": "empty"})])
     root = source.root
     reader = _Reader(name)
     if "edition" in root.entries:
