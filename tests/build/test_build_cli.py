@@ -18,7 +18,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from buildutil import dossier
+from support.buildutil import dossier
 
 BOOK = "สมุทรสงคราม-2564.pdf"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from buildutil import dossier
+from support.buildutil import dossier
 
 from dossier.build.manifest import MANIFEST
 from dossier.build.pipeline import Options, Outcome, build

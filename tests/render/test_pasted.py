@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from render_helpers import MARKS, ROOT, Rendered, pdftotext, skeleton, words
+from support.render_helpers import MARKS, ROOT, Rendered, pdftotext, skeleton, words
 
-from cli_runner import run
+from support.cli_runner import run
 from dossier.validate.paste import normalize
 from dossier.build.pipeline import Options, build
 from dossier.validate import check_paths
