@@ -25,9 +25,10 @@ test: lint                    ## the gate, then the whole test suite (installs p
 	@bash scripts/system-deps.sh --test
 	$(PY) -m pytest -q
 
-lint: $(STAMP)                ## ruff (lint, import order) and mypy on dossier/: clean, no blanket ignores
+lint: $(STAMP)                ## ruff (lint, import order), mypy and the import layers (import-linter) of dossier/
 	$(VENV)/bin/ruff check dossier
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)               ## speed figures (benchmarks/*.py)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

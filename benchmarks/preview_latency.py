@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_util import Browser, chromium  # noqa: E402
+from support.browser_util import Browser, chromium  # noqa: E402
 
 
 def main(runs: int) -> None:

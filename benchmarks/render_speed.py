@@ -48,7 +48,8 @@ def timed_subsetting() -> dict[str, float]:
 def one_run(out: Path) -> dict[str, Any]:
     import datetime as dt
 
-    from dossier.render.book import Part, front_pdf, merge
+    from dossier.build.book import merge
+    from dossier.render.book import Part, front_pdf
     from dossier.render.dossier import Task, engine, render
     from dossier.validate import check_paths
     from dossier.workspace import open_workspace

@@ -5,7 +5,7 @@ realistic corpus of tests/corpus/, in this process as `dossier build` does with 
 prints per set: the Thai-to-Thai line ends, the breaks inside a word (PyThaiNLP's newmm
 segmenter with its word list and the repository's names), the line-edge violations, and per
 extractor the paragraphs that do not read back exactly (NFKC, whitespace removed) and the lines
-holding only a Thai mark. See tests/render/thai_measure.py for the definitions.
+holding only a Thai mark. See tests/support/thai_measure.py for the definitions.
 
 Run: .venv/bin/python benchmarks/thai_text.py [bundled|corpus ...] [--json] [--list] [--breaks]
 (--breaks: line ends only, no extractors; --list: every case found)
@@ -27,10 +27,10 @@ SETS = {"bundled": ROOT, "corpus": ROOT / "tests" / "corpus"}
 
 
 def figures(name: str, breaks_only: bool = False) -> dict[str, object]:
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "render")]
-    from thai_measure import measure
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+    from support.thai_measure import measure
 
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import Options, build
     from dossier.validate import check_paths
     from dossier.workspace import open_workspace
 

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_util import Browser, chromium  # noqa: E402
+from support.browser_util import Browser, chromium  # noqa: E402
 
 ENV = {**os.environ, "DOSSIER_LANG": "th", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "สมศรี",
        "GIT_AUTHOR_EMAIL": "a@example.go.th", "GIT_COMMITTER_NAME": "สมศรี", "GIT_COMMITTER_EMAIL": "a@example.go.th"}

@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import Diagnostic, Pos, Severity
+from dossier.errors import NOWHERE, Diagnostic, Pos, Severity
 
 
 class Refused(Exception):
@@ -32,7 +32,7 @@ class Refused(Exception):
         self.details = details or {}
 
     def diagnostic(self, file: str, pos: Pos | None = None, name: str | None = None) -> Diagnostic:
-        return Diagnostic(file, pos or Pos(), self.code, Severity.ERROR, {"path": name or file, **self.details})
+        return Diagnostic(file, pos or NOWHERE, self.code, Severity.ERROR, {"path": name or file, **self.details})
 
 
 def real(path: Path) -> Path:

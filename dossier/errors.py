@@ -8,7 +8,7 @@ CLI) decides what to print and which exit code to use.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,36 +98,6 @@ class UsageError(DossierError):
     exit_code = 2
 
 
-@dataclass
-class Report:
-    """Diagnostics collected across files; a stage appends, the edge reads."""
-
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def add(self, diagnostic: Diagnostic) -> None:
-        self.diagnostics.append(diagnostic)
-
-    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics.extend(diagnostics)
-
-    def __iter__(self) -> Iterator[Diagnostic]:
-        return iter(sorted(self.diagnostics, key=Diagnostic.sort_key))
-
-    def __len__(self) -> int:
-        return len(self.diagnostics)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self if d.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self if d.severity is Severity.WARNING]
-
-    def has_errors(self, strict: bool = False) -> bool:
-        return bool(self.errors) or (strict and bool(self.warnings))
-
-
 MORE_PROBLEMS = "more-problems"
 
 
@@ -154,3 +124,7 @@ def capped(diagnostics: Iterable[Diagnostic], limit: int = OUTPUT_LIMITS.max_pro
             shown.append(Diagnostic(d.file, hidden[0].pos, MORE_PROBLEMS, severity,
                                     {"count": len(hidden), "code": d.label, "shown": limit}))
     return shown
+
+
+class RenderTimeout(Exception):
+    """A render ran past its time limit (``dossier.limits``): raised in the job by its alarm."""

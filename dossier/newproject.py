@@ -22,7 +22,7 @@ from typing import Any, Literal, get_args, get_origin
 import yaml
 
 from dossier import thai
-from dossier.model.project import Agency, Project
+from dossier.model.project import Agency, Contact, Project
 from dossier.rules import AwardType, Rules
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -152,8 +152,6 @@ class Writer:
         return head
 
     def contact(self, f: dataclasses.Field[Any], new: NewProject, mark: str) -> list[str]:
-        from dossier.model.project import Contact
-
         head = "contact:".ljust(31) + f" # {f.metadata['th']}{mark}: ผู้ที่สำนักงาน ก.พ.ร. ติดต่อได้"
         if not new.contact_name:
             return [head] + _example_item(Contact, "  ", "")

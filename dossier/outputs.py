@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dossier.errors import Diagnostic, Pos
+from dossier.errors import NOWHERE, Diagnostic
 
 DRAFT = ".draft"
 
@@ -52,19 +52,19 @@ def collisions(chosen: list[tuple[Path, str]], every: list[tuple[Path, str]], bo
         done.add(key)
         slug = path.stem
         if slug.casefold().endswith(DRAFT):
-            problems.append(Diagnostic(name, Pos(), "output-reserved", args={
+            problems.append(Diagnostic(name, NOWHERE, "output-reserved", args={
                 "path": name, "output": dossier_name(slug, False),
                 "what_th": "ฉบับร่างของโครงการ (<ชื่อ>.draft.pdf)", "what_en": "drafts (<name>.draft.pdf)"}))
             continue
         reserved = next((book[o.casefold()] for o in _outputs(slug) if o.casefold() in book), None)
         if reserved is not None:
-            problems.append(Diagnostic(name, Pos(), "output-reserved", args={
+            problems.append(Diagnostic(name, NOWHERE, "output-reserved", args={
                 "path": name, "output": reserved, "what_th": "เล่มรวมผลงานของจังหวัด", "what_en": "the province's book"}))
             continue
         for output in _outputs(slug):
             others = [other for real, other in writers[output.casefold()] if real != key]
             if others:
-                problems.append(Diagnostic(name, Pos(), "output-collision", args={
+                problems.append(Diagnostic(name, NOWHERE, "output-collision", args={
                     "path": name, "other": others[0], "output": output}))
                 break
     return problems

@@ -1,14 +1,15 @@
 """Where things are: the repository (the folder holding ``dossier.yaml``), the package and its
 built-in templates, and paths as the user should see them. Kept apart from ``dossier.workspace``
 (which reads the province file and the rules) so that a build with nothing to do can find its
-way without loading YAML or the domain model (``dossier.uptodate``)."""
+way without loading YAML or the domain model (``dossier.build.uptodate``)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from dossier.errors import Diagnostic, Pos, UsageError
+from dossier.boundary import escapes, is_inside
+from dossier.errors import NOWHERE, Diagnostic, UsageError
 
 PROVINCE_FILE = "dossier.yaml"
 PACKAGE_DIR = Path(__file__).parent  # the dossier package
@@ -28,7 +29,7 @@ def find_root(start: Path) -> Path:
     for folder in (here, *here.parents):
         if (folder / PROVINCE_FILE).is_file():
             return folder
-    raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
+    raise UsageError([Diagnostic(PROVINCE_FILE, NOWHERE, "no-repository")])
 
 
 def builtin_templates_dir() -> Path:
@@ -42,8 +43,6 @@ def template_dirs(root: Path) -> list[Path]:
     """Override order: the repository's ``templates/`` first, then the built-in ones. A
     ``templates/`` that leads outside the repository (a symlink) is never used (the workspace
     reports it: :func:`boundary_problems`)."""
-    from dossier.boundary import is_inside
-
     own, builtin = root / "templates", builtin_templates_dir()
     dirs = [own] if own.is_dir() and is_inside(own, root) else []
     if not dirs or own.resolve() != builtin.resolve():
@@ -65,8 +64,6 @@ def environment_files(root: Path, edition: int | None) -> list[Path]:
     other assets, ``dossier.yaml`` and the rules of its edition. Only what the build may read:
     the repository's files that stay inside it (symlinks followed; a symlinked folder inside is
     not walked), the package's own inside the package."""
-    from dossier.boundary import is_inside
-
     builtin = builtin_templates_dir()
     folders = [(folder, folder if folder == builtin else root) for folder in template_dirs(root)]
     folders += [(PACKAGE_DIR / "fonts", PACKAGE_DIR / "fonts"), (root / "assets", root)]
@@ -82,8 +79,6 @@ def project_files(projects_dir: Path, paths: list[Path] | None = None,
     each with the name diagnostics show: as the user typed it, or relative to the current folder.
     A folder that leads outside ``root`` is not listed: it is returned itself, for reading it to
     be refused. Every ``.yaml``/``.yml`` entry is listed, regular file or not (reading says why not)."""
-    from dossier.boundary import is_inside
-
     chosen = [(p, str(p)) for p in paths] if paths else [(projects_dir, display(projects_dir))]
     files: list[tuple[Path, str]] = []
     for path, name in chosen:
@@ -99,9 +94,7 @@ def boundary_problems(root: Path) -> list[Diagnostic]:
     """A located error for each folder the tool reads from the repository, and each entry of
     ``templates/`` and ``assets/``, that a symlink takes outside it: none is followed or read.
     (Project files, ``dossier.yaml`` and the rules file are refused when read: ``load_source``.)"""
-    from dossier.boundary import escapes, is_inside
-
     found = [root / "rules"] if os.path.lexists(root / "rules") and not is_inside(root / "rules", root) else []
     for folder in ("templates", "assets"):
         found += escapes(root / folder, root)
-    return [Diagnostic(display(p), Pos(), "path-outside", args={"path": display(p)}) for p in found]
+    return [Diagnostic(display(p), NOWHERE, "path-outside", args={"path": display(p)}) for p in found]

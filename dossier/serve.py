@@ -32,13 +32,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError
 from dossier.paths import PROVINCE_FILE
 from dossier.preview.gallery import Gallery, encode
+
+if TYPE_CHECKING:
+    from dossier.validate import Checked
 
 WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
@@ -102,7 +105,7 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
     included, also of a project whose dossier was up to date (the build did not validate it:
     it is validated here, a few milliseconds); the documents are exactly those the build says
     are current, never guessed from the output folder."""
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import BuildObserver, Options, build
     from dossier.workspace import open_workspace
 
     started = time.perf_counter()
@@ -110,8 +113,8 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
     documents: list[Document] = []
     checked: set[str] = set()
 
-    def progress(event: str, item: Any, data: Any) -> None:
-        if event == "checked":
+    class Collect(BuildObserver):
+        def checked(self, item: Checked) -> None:
             checked.add(item.file)
             problems.extend(item.diagnostics)
 
@@ -119,7 +122,7 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
         ws = open_workspace(root)
         problems.extend(ws.diagnostics)
         files = ws.project_files(paths)
-        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), progress)
+        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), Collect())
         unchecked = [(path, name) for path, name in files if name not in checked]
         if unchecked:  # up to date, so not validated by the build: their warnings still count
             from dossier.validate import check_file
@@ -134,7 +137,7 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
             documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
         documents.sort(key=lambda d: d.source)
         if outcome.book_path is not None:
-            from dossier.incremental import Manifest
+            from dossier.build.manifest import Manifest
 
             entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
             documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,

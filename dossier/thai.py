@@ -94,9 +94,6 @@ class ThaiDate:
     def be_year(self) -> int:
         return self.date.year + BE_OFFSET
 
-    def iso(self) -> str:
-        return self.date.isoformat() if self.precision == "day" else self.date.strftime("%Y-%m")
-
 
 def _month_number(name: str) -> int | None:
     key = name.replace(" ", "")

@@ -58,8 +58,6 @@ class Workspace:
     def province_place(self, path: str) -> tuple[str, Pos]:
         """``dossier.yaml`` as the user sees it and the line of ``path`` in it (``agencies``,
         ``agencies[2].id``): where a problem with its settings is shown."""
-        from dossier.load import locate
-
         file = self.root / PROVINCE_FILE
         name = display(file)
         return name, locate(load_source(file, name, self.limits).root, path)

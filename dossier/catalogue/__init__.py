@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from dossier import thai
 from dossier.catalogue import files, office, preview, rules, tool
 from dossier.catalogue.entry import Entry
+from dossier.safetext import visible
 
 MESSAGES: dict[str, Entry] = {**files.MESSAGES, **rules.MESSAGES, **tool.MESSAGES, **office.MESSAGES,
                               **preview.MESSAGES}
@@ -27,8 +29,6 @@ def _suggest(args: dict[str, Any]) -> dict[str, str]:
 
 
 def _render(value: Any, lang: str) -> Any:
-    from dossier import thai  # local: keeps this module free of import cycles
-
     if isinstance(value, (thai.ThaiDate, dt.date)):
         return thai.format_date(value, "thai", short=True) if lang == "th" else thai.format_date_en(value)
     if isinstance(value, bool) or value is None:
@@ -48,8 +48,6 @@ class _Args(dict):
 def _shown(value: Any) -> Any:
     """A value as a message shows it: numbers as they are, anything else as one line of text
     with control characters, newlines and bidi controls escaped (see :mod:`dossier.safetext`)."""
-    from dossier.safetext import visible
-
     if value is None or isinstance(value, (bool, int, float)):
         return value
     return visible(value)
@@ -62,7 +60,7 @@ def _format(template: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def entry(code: str) -> Entry:
-    """The entry of ``code``; an unknown code is a bug of the tool (``tests/test_catalogue.py``
+    """The entry of ``code``; an unknown code is a bug of the tool (``tests/catalogue/test_catalogue.py``
     finds every code the package can emit), never printed as is."""
     found = MESSAGES.get(code)
     if found is None:

@@ -183,7 +183,7 @@ MESSAGES: dict[str, Entry] = {
         "created the province repository in {folder}. Next: cd {folder}, git init, dossier new (add a project), "
         "dossier validate, then commit and push to GitHub (the agencies' guide is GUIDE.md)",
     ),
-    # --- Markdown as agencies paste it (dossier.render.paste) ------------------------------
+    # --- Markdown as agencies paste it (dossier.validate.paste) ------------------------------
     "markdown-hashtag": Entry(
         "บรรทัดนี้ใน {field} ขึ้นต้นด้วย # โดยไม่เว้นวรรค จะพิมพ์เป็นข้อความตามที่เขียน \"{shown}\" ไม่ใช่หัวข้อ และไม่ถูกซ่อน",
         "this line of {field} starts with # and no space: it prints as written, \"{shown}\", not as a heading, and is not hidden",

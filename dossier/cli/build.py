@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +15,10 @@ from dossier.cli.common import common_options, edge, exit_code, print_diagnostic
 from dossier.cli.progress import Display
 from dossier.errors import Diagnostic, DossierError
 from dossier.safetext import visible
+
+if TYPE_CHECKING:  # the build and validation are imported when a build runs
+    from dossier.render.pdf import Rendered
+    from dossier.validate import Checked
 
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VARIANTS, without importing it
 
@@ -65,7 +69,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     screen = Display(quiet)
     with_book = not paths if book is None else book
     if not paths and not force:
-        from dossier.uptodate import up_to_date
+        from dossier.build.uptodate import up_to_date
 
         fresh = up_to_date(Path.cwd(), out, {"variant": pdf_variant, "book": with_book})
         if fresh is not None:  # nothing changed: told from the files' hashes, without reading them
@@ -73,7 +77,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
                 print_diagnostics([], fmt, lang)
             _summary(screen, lang, 0, fresh, 0, 0, False, with_book, time.perf_counter() - started)
             return 0
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import BuildObserver, Built, Options, build
     from dossier.workspace import display, open_workspace
 
     ws = open_workspace(Path.cwd())
@@ -94,35 +98,47 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             print_diagnostics(found, fmt, lang)
             shown.extend(found)
 
-    def progress(event: str, item: Any, data: Any) -> None:
-        if event == "checked":
+    class Shown(BuildObserver):
+        """The build's events as lines, a bar on a terminal, and problems as they are found."""
+
+        def checked(self, item: Checked) -> None:
             problems(item.diagnostics)
-        elif event == "skipped":
+
+        def skipped(self, item: Checked) -> None:
             name = visible(item.file)
             screen.line(t(lang, f"ข้าม {name}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
                           f"skipped {name}: it has errors (--draft renders a draft)"))
-        elif event == "rendering":
-            screen.start(data, t(lang, "กำลังสร้าง PDF", "rendering"))
-        elif event == "tick":
+
+        def rendering(self, count: int) -> None:
+            screen.start(count, t(lang, "กำลังสร้าง PDF", "rendering"))
+
+        def tick(self) -> None:
             screen.advance()
-        elif event in ("failed", "book-failed"):
-            problems(data)
-        elif event == "built":
-            r, draft_th, draft_en = data.rendered, ", ฉบับร่าง" if data.draft else "", ", draft" if data.draft else ""
-            name, pdf = visible(item.file), visible(display(r.path))
-            screen.line(t(lang, f"✓ {name} → {pdf} ({r.pages} หน้า{draft_th}, {data.seconds:.1f} วินาที)",
-                          f"✓ {name} → {pdf} ({r.pages} pages{draft_en}, {data.seconds:.1f} s)"))
-        elif event == "lock-taken-over":
-            screen.line(catalogue.message("lock-taken-over", lang, {"pid": data, "path": display(options.out_dir)}))
-        elif event == "book":
-            pdf = visible(display(data.path))
-            screen.line(t(lang, f"✓ เล่มรวม → {pdf} ({data.pages} หน้า, {data.seconds:.1f} วินาที)",
-                          f"✓ book → {pdf} ({data.pages} pages, {data.seconds:.1f} s)"))
+
+        def failed(self, item: Checked, found: list[Diagnostic]) -> None:
+            problems(found)
+
+        def book_failed(self, found: list[Diagnostic]) -> None:
+            problems(found)
+
+        def rendered(self, built: Built) -> None:
+            r, draft_th, draft_en = built.rendered, ", ฉบับร่าง" if built.draft else "", ", draft" if built.draft else ""
+            name, pdf = visible(built.checked.file), visible(display(r.path))
+            screen.line(t(lang, f"✓ {name} → {pdf} ({r.pages} หน้า{draft_th}, {built.seconds:.1f} วินาที)",
+                          f"✓ {name} → {pdf} ({r.pages} pages{draft_en}, {built.seconds:.1f} s)"))
+
+        def lock_taken_over(self, pid: int | str) -> None:
+            screen.line(catalogue.message("lock-taken-over", lang, {"pid": pid, "path": display(options.out_dir)}))
+
+        def book(self, rendered: Rendered) -> None:
+            pdf = visible(display(rendered.path))
+            screen.line(t(lang, f"✓ เล่มรวม → {pdf} ({rendered.pages} หน้า, {rendered.seconds:.1f} วินาที)",
+                          f"✓ book → {pdf} ({rendered.pages} pages, {rendered.seconds:.1f} s)"))
 
     options = Options(out or ws.root / "build", draft=draft, book=with_book,
                       variant=pdf_variant, jobs=jobs or os.cpu_count() or 1, force=force)
     try:
-        outcome = build(ws, files, options, progress)
+        outcome = build(ws, files, options, Shown())
     finally:
         screen.stop()
     for stale in outcome.removed:  # the project passes now: its draft would mislead

@@ -10,7 +10,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import default_lang, edge, info, print_diagnostics
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError
 
 SUMMARY = ("xlsx", "csv", "json")
 TARGETS = (*SUMMARY, "form", "docx")
@@ -23,7 +23,7 @@ def write(path: Path, data: bytes, lang: str, announce: bool = True) -> None:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise DossierError([Diagnostic(display(path), Pos(), "write-failed",
+        raise DossierError([Diagnostic(display(path), NOWHERE, "write-failed",
                                        args={"path": display(path), "reason": exc.strerror or str(exc)})]) from None
     if announce:
         info(catalogue.message("written", lang, {"path": display(path)}))

@@ -10,7 +10,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import info, print_diagnostics
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError
 from dossier.safetext import terminal
 
 
@@ -27,7 +27,7 @@ def write_or_check(path: Path, text: str, *, check: bool, stale_code: str, name:
     from dossier.limits import DEFAULT_LIMITS
 
     if root is not None and Path(os.path.abspath(path)).is_relative_to(root) and not is_inside(path, root):
-        raise DossierError([Diagnostic(name, Pos(), "path-outside", args={"path": name})])
+        raise DossierError([Diagnostic(name, NOWHERE, "path-outside", args={"path": name})])
     try:
         current = read_regular(path, DEFAULT_LIMITS.max_file_bytes).decode("utf-8")
     except (Refused, UnicodeDecodeError):
@@ -36,7 +36,7 @@ def write_or_check(path: Path, text: str, *, check: bool, stale_code: str, name:
         info(catalogue.message("up-to-date", lang, {"path": name}), quiet)
         return 0
     if check:
-        print_diagnostics([Diagnostic(name, Pos(), stale_code, args={"path": name})], fmt, lang)
+        print_diagnostics([Diagnostic(name, NOWHERE, stale_code, args={"path": name})], fmt, lang)
         diff = difflib.unified_diff((current or "").splitlines(keepends=True), text.splitlines(keepends=True),
                                     f"{name} (committed)", f"{name} (expected)", n=1)
         if not quiet:
@@ -45,7 +45,7 @@ def write_or_check(path: Path, text: str, *, check: bool, stale_code: str, name:
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
-        raise DossierError([Diagnostic(name, Pos(), "write-failed",
+        raise DossierError([Diagnostic(name, NOWHERE, "write-failed",
                                        args={"path": name, "reason": exc.strerror or str(exc)})]) from None
     info(catalogue.message("written", lang, {"path": name}), quiet)
     return 0

@@ -12,7 +12,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import default_lang, edge, info, print_diagnostics
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError
 
 
 def create_new(path: Path, data: bytes) -> None:
@@ -31,7 +31,7 @@ def create_new(path: Path, data: bytes) -> None:
 def _exists(path: Path) -> DossierError:
     from dossier.workspace import display
 
-    return DossierError([Diagnostic(display(path), Pos(), "import-exists", args={"path": display(path)})])
+    return DossierError([Diagnostic(display(path), NOWHERE, "import-exists", args={"path": display(path)})])
 
 
 def _read(path: Path, ws: Any) -> Any:
@@ -51,7 +51,7 @@ def _read(path: Path, ws: Any) -> Any:
 
         return read_docx(path, rules.headings, [s.key for s in ws.rules.sections], agencies)
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, OSError) as exc:
-        raise DossierError([Diagnostic(display(path), Pos(), "import-unreadable", args={
+        raise DossierError([Diagnostic(display(path), NOWHERE, "import-unreadable", args={
             "path": display(path), "reason": str(exc) or type(exc).__name__})]) from None
 
 
@@ -110,7 +110,7 @@ def import_command(file: Path, out: Path | None, agency: str | None, award_type:
     except FileExistsError as exc:
         raise _exists(Path(exc.filename or target)) from None
     except OSError as exc:
-        raise DossierError([Diagnostic(display(target), Pos(), "write-failed",
+        raise DossierError([Diagnostic(display(target), NOWHERE, "write-failed",
                                        args={"path": display(target), "reason": exc.strerror or str(exc)})]) from None
     for item in imported.unmapped:
         info(f"{display(file)}: " + catalogue.message("import-unmapped", lang, {

@@ -11,7 +11,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import edge, info, t, usage_problem
-from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos
+from dossier.errors import NOWHERE, Diagnostic, DossierError
 from dossier.safetext import terminal, visible
 
 
@@ -128,15 +128,15 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
 
     if not is_inside(ws.projects_dir, ws.root):  # a symlinked projects/: never written through
         where = display(ws.projects_dir)
-        raise DossierError([Diagnostic(where, Pos(), "path-outside", args={"path": where})])
+        raise DossierError([Diagnostic(where, NOWHERE, "path-outside", args={"path": where})])
     try:
         ws.projects_dir.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:  # "x": never replace an existing file
             handle.write(text)
     except FileExistsError:
-        raise DossierError([Diagnostic(name, Pos(), "file-exists", args={"path": name})]) from None
+        raise DossierError([Diagnostic(name, NOWHERE, "file-exists", args={"path": name})]) from None
     except OSError as exc:
-        raise DossierError([Diagnostic(name, Pos(), "write-failed",
+        raise DossierError([Diagnostic(name, NOWHERE, "write-failed",
                                        args={"path": name, "reason": exc.strerror or str(exc)})]) from None
     info(catalogue.message("new-created", lang, {"path": name}))
     return 0

@@ -13,6 +13,7 @@ rule id and source is shown through :func:`dossier.safetext.visible`. Every form
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from typing import TextIO
 from urllib.parse import quote
@@ -70,7 +71,9 @@ def github_line(d: Diagnostic, lang: str) -> str:
     if d.source:
         body += f"\n{LABELS[lang]['source']}: {visible(d.source)}"
     title = f"title={_escape_property('[' + visible(d.label) + ']')}"
-    if not d.line:  # no place in a file (git, an option): an annotation of the run, naming what it is about
+    if not d.line and os.path.lexists(d.file):  # the file as a whole: annotated on the file, no line
+        return f"::{kind} file={_escape_property(visible(d.file))},{title}::{_escape_data(body)}"
+    if not d.line:  # no file (git, an option): an annotation of the run, naming what it is about
         return f"::{kind} {title}::{_escape_data(visible(d.file) + ': ' + body)}"
     props = f"file={_escape_property(visible(d.file))},line={d.line},col={d.column},{title}"
     return f"::{kind} {props}::{_escape_data(body)}"
@@ -101,9 +104,9 @@ def sarif(diagnostics: Iterable[Diagnostic], lang: str) -> dict[str, object]:
             "ruleIndex": list(rules).index(d.label),
             "level": "error" if d.severity is Severity.ERROR else "warning",
             "message": {"text": d.message(lang) + (f"\n{LABELS[lang]['hint']}: {d.hint(lang)}" if d.hint(lang) else "")},
-            "locations": [{"physicalLocation": {
+            "locations": [{"physicalLocation": {  # a problem with no place in its file has no region
                 "artifactLocation": {"uri": _uri(d.file), "uriBaseId": "%SRCROOT%"},
-                "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
+                **({"region": {"startLine": d.line, "startColumn": max(d.column, 1)}} if d.line else {}),
             }}],
             "properties": {
                 "code": d.code, "source": d.source, "message_th": d.message("th"), "message_en": d.message("en"),

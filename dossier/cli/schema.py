@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from dossier.cli.common import common_options, data_edge
-from dossier.errors import Diagnostic, DossierError, Pos, UsageError
+from dossier.errors import NOWHERE, Diagnostic, DossierError, UsageError
 from dossier.paths import PROVINCE_FILE
 
 DEFAULT_FILES = {"project": "schema/project.schema.json", "province": "schema/province.schema.json"}
@@ -40,9 +40,9 @@ def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str
       dossier schema -o schema/project.schema.json --check   # in CI: is it up to date?
     """
     from dossier.cli.generated import write_or_check
-    from dossier.model.jsonschema import SchemaBuilder, dumps
     from dossier.paths import find_root
     from dossier.rules import available_editions, load_rules
+    from dossier.rules.jsonschema import SchemaBuilder, dumps
     from dossier.workspace import display, open_workspace
 
     try:
@@ -58,7 +58,7 @@ def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str
     if out is None:
         if check:
             if root is None:
-                raise UsageError([Diagnostic(PROVINCE_FILE, Pos(), "no-repository")])
+                raise UsageError([Diagnostic(PROVINCE_FILE, NOWHERE, "no-repository")])
             out = root / DEFAULT_FILES[kind]
         else:
             click.echo(text, nl=False)

@@ -13,7 +13,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import default_lang, edge, info, t
-from dossier.errors import Diagnostic, DossierError, Pos, capped
+from dossier.errors import NOWHERE, Diagnostic, DossierError, capped
 from dossier.safetext import json_text, terminal, visible
 
 
@@ -129,7 +129,7 @@ def status_command(paths: tuple[Path, ...], fmt: str, out: Path | None, today: s
         try:
             day = thai.parse_date(today).date
         except thai.ValueProblem as exc:
-            raise DossierError([Diagnostic("--today", Pos(), exc.code, args=exc.args_)], exit_code=2) from None
+            raise DossierError([Diagnostic("--today", NOWHERE, exc.code, args=exc.args_)], exit_code=2) from None
     board = make_board(ws, list(paths) or None, day)
     if not board.projects:
         from dossier.validate import no_projects
@@ -151,11 +151,11 @@ def status_command(paths: tuple[Path, ...], fmt: str, out: Path | None, today: s
 
     where = Path(os.path.abspath(out.parent))
     if where.is_relative_to(ws.root) and not is_inside(where, ws.root):  # a symlinked build/
-        raise DossierError([Diagnostic(display(where), Pos(), "output-outside", args={"path": display(where)})])
+        raise DossierError([Diagnostic(display(where), NOWHERE, "output-outside", args={"path": display(where)})])
     try:
         atomic_write(out, text.encode("utf-8"))
     except OSError as exc:
-        raise DossierError([Diagnostic(display(out), Pos(), "write-failed",
+        raise DossierError([Diagnostic(display(out), NOWHERE, "write-failed",
                                        args={"path": display(out), "reason": exc.strerror or str(exc)})]) from None
     info(catalogue.message("written", lang, {"path": display(out)}))
     return 0

@@ -10,7 +10,7 @@ import click
 
 from dossier import catalogue
 from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
-from dossier.errors import Diagnostic, DossierError, Pos, Severity, UsageError
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Severity, UsageError
 from dossier.safetext import visible
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix
     selected: list[Path] | None = list(paths) or None
     if base is not None:
         if paths:
-            raise UsageError([Diagnostic("dossier validate", Pos(), "option-conflict",
+            raise UsageError([Diagnostic("dossier validate", NOWHERE, "option-conflict",
                                          args={"first": "--changed", "second": "PATH"})])
         selected = changed_paths(ws.root, base, lang, quiet)
         if selected == []:

@@ -1,7 +1,7 @@
 """Build the changed projects at a base commit and now, and compare them page by page.
 
 The base is checked out in a temporary ``git worktree`` (removed afterwards, whatever happens);
-each side is built with :func:`dossier.render.pipeline.build` as drafts (a project with errors
+each side is built with :func:`dossier.build.pipeline.build` as drafts (a project with errors
 is still shown) into its own folder under ``build/diff-cache/``, which stays between runs: a
 document whose inputs did not change since the last diff is not rendered again. Both sides are
 dated alike (``SOURCE_DATE_EPOCH``), so a date never shows as a change.
@@ -87,7 +87,7 @@ def project_names(ws: Workspace, base: str) -> list[str]:
 
 def build_side(ws: Workspace, names: list[str], out: Path, jobs: int) -> tuple[dict[str, Path], dict[str, list[Diagnostic]]]:
     """Build ``names`` (those that exist) as drafts into ``out``: each one's PDF, or its problems."""
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import Options, build
 
     items = [(ws.root / name, name) for name in names if (ws.root / name).is_file()]
     if not items:

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import Diagnostic, DossierError, Pos
+from dossier.boundary import Refused, check_inside, read_regular
+from dossier.catalogue import kind
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load import thaitext
 from dossier.load.decode import decode
@@ -34,7 +36,7 @@ def locate(root: Mapping | None, path: str) -> Pos:
     """The position of a dotted path (``sections.model``, ``indicators[2].result``), or of the
     deepest part of it that exists (where the missing piece should be added)."""
     if root is None:
-        return Pos()
+        return NOWHERE
     node: Node = root
     pos = root.pos
     for part in path.replace("]", "").replace("[", ".").split("."):
@@ -75,7 +77,6 @@ def load_text(text: str, file: str, path: Path | None = None, limits: Limits = D
         source.diagnostics.append(Diagnostic(file, Pos(1, 1), "empty-file"))
     elif not isinstance(root, Mapping):
         got = "list" if isinstance(root, Sequence) else "text"
-        from dossier.catalogue import kind
 
         source.diagnostics.append(
             Diagnostic(file, root.pos, "not-a-mapping", args={"got_th": kind(got, "th"), "got_en": kind(got, "en")})
@@ -90,15 +91,13 @@ def load_source(path: Path, file: str | None = None, limits: Limits = DEFAULT_LI
     """Read and parse one file. ``file`` is the name shown in diagnostics (as the user gave it).
     With ``root``, a file that lands outside it (symlinks followed) is refused unread; in every
     case only a regular file within the size limit is read (checked before reading)."""
-    from dossier.boundary import Refused, check_inside, read_regular
-
     name = file if file is not None else str(path)
     try:
         data = read_regular(check_inside(path, root) if root is not None else path, limits.max_file_bytes)
     except Refused as exc:
         if exc.code == "file-not-found":
-            return Source(name, path, diagnostics=[Diagnostic(name, Pos(1, 1), "file-not-found", args={"path": name})])
-        return Source(name, path, diagnostics=[exc.diagnostic(name, Pos(1, 1))])
+            return Source(name, path, diagnostics=[Diagnostic(name, NOWHERE, "file-not-found", args={"path": name})])
+        return Source(name, path, diagnostics=[exc.diagnostic(name)])
     try:
         decoded = decode(data, name, limits)
     except DossierError as exc:

@@ -12,7 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos, Severity
 from dossier.limits import DEFAULT_LIMITS, Limits
 
 _BOMS = (
@@ -62,7 +62,7 @@ def _thai_share(text: str) -> float:
 def decode(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Decoded:
     """Decode a project file's bytes, or raise :class:`DossierError` with a located reason."""
     if len(data) > limits.max_file_bytes:
-        raise _fail(file, Pos(1, 1), "file-too-large", size=len(data), limit=limits.max_file_bytes)
+        raise _fail(file, NOWHERE, "file-too-large", size=len(data), limit=limits.max_file_bytes)
     notes: list[Diagnostic] = []
     for bom, codec, label in _BOMS:
         if data.startswith(bom):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import Diagnostic, Pos, Severity
+from dossier.files import atomic_write
+from dossier.load.decode import decode
 
 _TONE = "\u0e48-\u0e4b"
 _VOWEL_MARK = "\u0e31\u0e34-\u0e3a"  # above and below vowels that a tone mark must follow
@@ -94,9 +96,6 @@ def fix_file(path: Path) -> tuple[int, str]:
     a correction, or an encoding other than UTF-8. Raises :class:`DossierError` if it cannot be
     decoded at all.
     """
-    from dossier.files import atomic_write
-    from dossier.load.decode import decode
-
     data = path.read_bytes()
     decoded = decode(data, str(path))
     text, count = fix(decoded.text)

@@ -17,6 +17,7 @@ import yaml
 from dossier.errors import Diagnostic, DossierError, Pos
 from dossier.limits import DEFAULT_LIMITS, Limits
 from dossier.load.indent import needed_indent, shallow_block_text
+from dossier.thai import to_thai_digits
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -87,8 +88,6 @@ def _char_at(text: str, mark: yaml.Mark | None) -> str:
 
 def _tab_diagnostic(file: str, text: str, mark: yaml.Mark | None) -> Diagnostic:
     """A tab, with the spaces its place needs: 4 before a section's text, not always 2."""
-    from dossier.thai import to_thai_digits
-
     lines = text.split("\n")
     at = min(mark.line if mark is not None else 0, len(lines) - 1)
     line = lines[at]

@@ -5,7 +5,6 @@ of the workspace's rules file (the Rules object keeps only what validation needs
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from dossier.errors import Diagnostic, DossierError
@@ -122,6 +121,3 @@ def office_rules(ws: Workspace) -> OfficeRules:
 def form_fields(rules: OfficeRules, slug: str | None) -> list[FormField]:
     return rules.form.get(slug or "default") or rules.form.get("default", [])
 
-
-def builtin_rules_path(edition: int) -> Path:
-    return PACKAGE_DIR / "rules" / f"{edition}.yaml"

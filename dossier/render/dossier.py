@@ -14,7 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dossier import catalogue
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.boundary import Refused, read_inside
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Severity
+from dossier.limits import DEFAULT_LIMITS
 from dossier.render.html import FONTS_DIR, Renderer, front_label
 from dossier.render.pages import ProjectPages, first_page, page_counts, project_pages
 from dossier.render.pdf import Attachment, Engine, Laid, Rendered
@@ -62,9 +64,6 @@ def source_attachment(name: str, data: bytes, when: dt.datetime | None = None) -
 def source_bytes(item: Checked, root: Path) -> bytes:
     """The project file exactly as written (what the PDF carries as its source), read again only
     inside the repository, as a regular file within the limit; else the text validation read."""
-    from dossier.boundary import Refused, read_inside
-    from dossier.limits import DEFAULT_LIMITS
-
     if item.path is not None:
         try:
             return read_inside(item.path, root, DEFAULT_LIMITS.max_file_bytes)
@@ -127,7 +126,7 @@ def render(task: Task, on_laid: Callable[[ProjectPages, dict[str, int], ProjectV
         pages = project_pages(laid.anchors, view.anchor)
         counts = page_counts(laid.anchors, view)
     except LookupError as exc:
-        raise DossierError([Diagnostic(item.file, Pos(), "render-failed", args={"reason": str(exc)})]) from None
+        raise DossierError([Diagnostic(item.file, NOWHERE, "render-failed", args={"reason": str(exc)})]) from None
     anchors = {name: page for name in toc_anchors(view)
                if (page := first_page(laid.anchors, name)) is not None}
     if on_laid is not None:
@@ -138,7 +137,7 @@ def render(task: Task, on_laid: Callable[[ProjectPages, dict[str, int], ProjectV
                              task.variant)
     fallback = sorted(rendered.fonts - {SHIPPED_FAMILY})
     if fallback:
-        found.append(Diagnostic(item.file, Pos(), "font-fallback", Severity.WARNING, {"fonts": fallback}))
+        found.append(Diagnostic(item.file, NOWHERE, "font-fallback", Severity.WARNING, {"fonts": fallback}))
     if item.award_type is not None:
         ctx = Context(item.file, item.source.root, item.project, item.award_type, ws.province, ws.rules)
         found += page_checks(ctx, counts)

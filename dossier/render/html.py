@@ -9,10 +9,8 @@ the whole document. No WeasyPrint here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -26,8 +24,8 @@ from dossier.render.loader import BoundedLoader
 from dossier.render.mdpolicy import PolicyExtension
 from dossier.render.numerals import NumeralsExtension, localize
 from dossier.render.pages import Folio
-from dossier.render.paste import PasteExtension, normalize
 from dossier.render.views import ProjectView
+from dossier.validate.paste import PasteExtension, normalize
 from dossier.workspace import PACKAGE_DIR, Workspace
 
 FONTS_DIR = PACKAGE_DIR / "fonts"
@@ -169,12 +167,3 @@ def baht_words(amount: Any) -> str:
     baht, satang = divmod(abs(satang_total), 100)
     text = _thai_words(baht) + "บาท" + (_thai_words(satang) + "สตางค์" if satang else "ถ้วน")
     return ("ลบ" if satang_total < 0 else "") + text
-
-
-def plain_text(html: str) -> str:
-    """Text content of rendered HTML (for tests and text-layer checks)."""
-    return re.sub(r"<[^>]+>", "", html)
-
-
-def template_files(ws: Workspace) -> list[Path]:
-    return sorted(p for d in ws.template_dirs() for p in d.rglob("*") if p.is_file())

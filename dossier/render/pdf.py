@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.errors import NOWHERE, Diagnostic, DossierError, RenderTimeout, Severity
 from dossier.files import atomic_write
-from dossier.parallel import RenderTimeout
 
 #: PDF variants offered by ``dossier build --pdf-variant`` (``none``: plain tagged PDF 1.7).
 VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")
@@ -144,13 +143,13 @@ class Engine:
         except OSError as exc:  # WeasyPrint writes fonts to temporary files: a full disk shows here
             import tempfile
 
-            raise DossierError([Diagnostic(source_file, Pos(), "write-failed", args={
+            raise DossierError([Diagnostic(source_file, NOWHERE, "write-failed", args={
                 "path": tempfile.gettempdir(), "reason": exc.strerror or str(exc)})]) from None
         except Exception as exc:  # noqa: BLE001 - a render failure is a problem of this project, not of the build
-            raise DossierError([Diagnostic(source_file, Pos(), "render-failed", args={"reason": repr(exc)})]) from None
+            raise DossierError([Diagnostic(source_file, NOWHERE, "render-failed", args={"reason": repr(exc)})]) from None
         finally:
             logger.removeHandler(collector)
-        missing = [Diagnostic(source_file, Pos(), "glyph-missing", Severity.ERROR,
+        missing = [Diagnostic(source_file, NOWHERE, "glyph-missing", Severity.ERROR,
                               {"chars": m.split(":", 1)[-1].strip()}) for m in collector.messages if ".notdef" in m]
         if missing:
             raise DossierError(missing)
@@ -174,13 +173,13 @@ class Engine:
         seconds = time.perf_counter() - started
         self.timings.layout += seconds
         refused = {url: why for url, why in self.fetcher.refused[refused_before:] if not url.startswith("data:")}
-        warnings = [Diagnostic(source_file, Pos(), "resource-refused",  # an image left out is an error
+        warnings = [Diagnostic(source_file, NOWHERE, "resource-refused",  # an image left out is an error
                                Severity.ERROR if url in self.fetcher.images_refused else Severity.WARNING,
                                {"url": url, "reason": why}) for url, why in refused.items()]
         failed = dict.fromkeys(m[1] for message in log.messages if (m := _FAILED_IMAGE.match(message)))
-        warnings += [Diagnostic(source_file, Pos(), "image-not-loaded", Severity.ERROR, {"url": url})
+        warnings += [Diagnostic(source_file, NOWHERE, "image-not-loaded", Severity.ERROR, {"url": url})
                      for url in failed if url not in refused and not url.startswith("data:")]
-        warnings += [Diagnostic(source_file, Pos(), "text-overflow", Severity.ERROR,
+        warnings += [Diagnostic(source_file, NOWHERE, "text-overflow", Severity.ERROR,
                                 {"text": cut.text[:40], "page": cut.page + 1}) for cut in overflows(document.pages)]
         return Laid(document, source_file, [frozenset(p.anchors) for p in document.pages], seconds), warnings
 
@@ -232,5 +231,5 @@ def save(out: Path, data: bytes, source_file: str) -> None:
     try:
         atomic_write(out, data)
     except OSError as exc:
-        raise DossierError([Diagnostic(source_file, Pos(), "write-failed",
+        raise DossierError([Diagnostic(source_file, NOWHERE, "write-failed",
                                        args={"path": str(out), "reason": exc.strerror or str(exc)})]) from None

@@ -18,6 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from dossier import thai
+from dossier.boundary import usable
 from dossier.errors import Diagnostic, Severity
 from dossier.model import Agency, Indicator, Partner, Project
 from dossier.rules import AwardType
@@ -114,8 +115,6 @@ class ProjectView:
 
 def emblem(ws: Workspace) -> Path | None:
     """The province's emblem, only if the repository supplies one (``assets/emblem.png`` …)."""
-    from dossier.boundary import usable
-
     for folder in (ws.root / "assets", ws.root):
         for name in EMBLEM_NAMES:
             if usable(folder / name, ws.root, ws.limits.max_resource_bytes):

@@ -4,8 +4,8 @@ The engine reports an image it could not load, or a resource its sandbox refused
 URL, and text cut at the page's edge by the text itself. The project file is searched for what
 the author typed: the path relative to the project's folder (as written, or percent-encoded),
 then the file's name; for text, its first characters (with Arabic digits too, as the province's
-numerals may have turned them Thai). Not found: the problem keeps the file's start (``Pos()``),
-as before, rather than a wrong line.
+numerals may have turned them Thai). Not found: the problem has no line (``NOWHERE``, shown as the file alone)
+rather than a wrong one.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
 
 from dossier import thai
-from dossier.errors import Diagnostic, Pos
+from dossier.errors import NOWHERE, Diagnostic, Pos
 
 
 def find(text: str, needles: Iterable[str]) -> Pos:
-    """The first line of ``text`` holding one of ``needles`` (tried in order), else ``Pos()``."""
+    """The first line of ``text`` holding one of ``needles`` (tried in order), else ``NOWHERE``."""
     lines = text.split("\n")
     for needle in needles:
         if not needle.strip():
@@ -31,7 +31,7 @@ def find(text: str, needles: Iterable[str]) -> Pos:
             column = line.find(needle)
             if column >= 0:
                 return Pos(number, column + 1)
-    return Pos()
+    return NOWHERE
 
 
 def url_needles(url: str, base: Path) -> list[str]:
@@ -56,9 +56,9 @@ def located(diagnostics: list[Diagnostic], source_text: str, base: Path) -> list
     """``diagnostics`` of the render with a position found in the project file where possible."""
     result = []
     for d in diagnostics:
-        if d.pos == Pos() and "url" in d.args:
+        if d.pos == NOWHERE and "url" in d.args:
             d = dataclasses.replace(d, pos=find(source_text, url_needles(str(d.args["url"]), base)))
-        elif d.pos == Pos() and d.code == "text-overflow":
+        elif d.pos == NOWHERE and d.code == "text-overflow":
             d = dataclasses.replace(d, pos=find(source_text, text_needles(str(d.args["text"]))))
         result.append(d)
     return result

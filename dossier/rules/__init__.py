@@ -13,9 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier import thai
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos, Severity
 from dossier.load import Mapping, Node, Scalar, Sequence, load_source, to_plain
 from dossier.load.yamltree import Entry
+from dossier.model.convert import suggest
+from dossier.paths import rules_file
 from dossier.rules.params import CHECK_PARAMS, Requirement, read_params, requirement
 
 BUILTIN_DIR = Path(__file__).parent
@@ -57,7 +60,7 @@ class Rule:
     confidence: str
     source: str
     params: dict[str, Any]
-    pos: Pos = Pos()
+    pos: Pos = NOWHERE
 
     def applies_to(self, slug: str) -> bool:
         return self.types is None or slug in self.types
@@ -116,8 +119,6 @@ def available_editions(override_dir: Path | None = None) -> list[int]:
 
 def rules_path(edition: int, override_dir: Path | None = None) -> Path | None:
     """The rules file for an edition: the repository's ``rules/`` first, then the built-in one."""
-    from dossier.paths import rules_file
-
     return rules_file(edition, override_dir)
 
 
@@ -181,7 +182,7 @@ def _key_pos(node: Node | None, key: str) -> Pos:
     """Where ``key`` is written in a mapping (the mapping's own place when it is not there)."""
     if isinstance(node, Mapping) and key in node.entries:
         return node.entries[key].key_pos
-    return node.pos if node is not None else Pos()
+    return node.pos if node is not None else NOWHERE
 
 
 def load_rules(edition: int, override_dir: Path | None = None, where: Pos | None = None) -> Rules:
@@ -189,7 +190,7 @@ def load_rules(edition: int, override_dir: Path | None = None, where: Pos | None
     ``where`` is the place of ``edition:`` in ``dossier.yaml``, for the problem of a missing file."""
     path = rules_path(edition, override_dir)
     if path is None:
-        raise DossierError([Diagnostic("dossier.yaml", where or Pos(), "rules-missing", args={
+        raise DossierError([Diagnostic("dossier.yaml", where or NOWHERE, "rules-missing", args={
             "edition": str(edition), "available": [str(e) for e in available_editions(override_dir)]})])
     return _load(path, edition, override_dir, ())
 
@@ -200,12 +201,10 @@ def _file_name(path: Path) -> str:
 
 def _year_at(reader: _Reader, node: Node | None, what: str) -> int | None:
     """A year written in the rules file (``edition:``, ``extends:``), or None with a located problem."""
-    from dossier import thai
-
     try:
         return thai.parse_year(to_plain(node))
     except thai.ValueProblem:
-        reader.bad(node.pos if node is not None else Pos(), f"`{what}:` must be a four-digit B.E. year")
+        reader.bad(node.pos if node is not None else NOWHERE, f"`{what}:` must be a four-digit B.E. year")
         return None
 
 
@@ -214,7 +213,7 @@ def _load(path: Path, edition: int, override_dir: Path | None, chain: tuple[int,
     own = path.parent != BUILTIN_DIR  # the repository's rules/: read only inside the repository
     source = load_source(path, name, root=override_dir.parent if own and override_dir is not None else None)
     if not isinstance(source.root, Mapping) or any(d.severity is Severity.ERROR for d in source.diagnostics):
-        raise DossierError(source.diagnostics or [Diagnostic(name, Pos(), "rules-invalid", args={"problem": "empty"})])
+        raise DossierError(source.diagnostics or [Diagnostic(name, NOWHERE, "rules-invalid", args={"problem": "empty"})])
     root = source.root
     reader = _Reader(name)
     if "edition" in root.entries:
@@ -288,8 +287,6 @@ def _expand_source(text: str, sources: dict[str, str]) -> str:
 def with_overrides(rules: Rules, overrides: Node | None, file: str) -> Rules:
     """Apply ``dossier.yaml``'s ``rules:`` overrides (parameters and severity per rule id), each
     checked against the rule's declared parameters and located at its key."""
-    from dossier.model.convert import suggest
-
     if overrides is None or (isinstance(overrides, Scalar) and overrides.is_null):
         return rules
     if not isinstance(overrides, Mapping):

@@ -15,6 +15,7 @@ from typing import Any
 
 from dossier import thai
 from dossier.errors import Diagnostic, Pos
+from dossier.model.convert import suggest
 
 KINDS_TH = {"count": "จำนวนเต็มไม่ติดลบ เช่น 4000", "name": "ชื่อหนึ่งชื่อ", "names": "รายการชื่อ เช่น [background, concept]",
             "choice": "ค่าหนึ่งใน {choices}"}
@@ -46,8 +47,6 @@ CHECK_PARAMS: dict[str, tuple[Param, ...]] = {
     "max_chars": (Param("field", "name"), Param("max", "count")),
     "max_pages": (Param("scope", "choice", "document", ("summary", "section", "document")), Param("max", "count")),
 }
-# Keys of a rule that are not parameters but may be overridden in dossier.yaml.
-RULE_KEYS = ("severity",)
 
 
 class _Bad(ValueError):
@@ -88,8 +87,6 @@ def read_params(check: str, raw: dict[str, Any], base: dict[str, Any] | None, fi
     for key, value in raw.items():
         param = declared.get(key)
         if param is None:
-            from dossier.model.convert import suggest  # the one spelling helper
-
             problems.append(Diagnostic(file, where(key), "rule-unknown-param", args={
                 "rule": rule_id, "value": key, "suggestion": suggest(key, list(declared)),
                 "allowed": list(declared) or ["-"]}))

@@ -24,7 +24,7 @@ from pathlib import Path
 import jinja2
 
 from dossier import __version__
-from dossier.errors import Diagnostic, DossierError, Pos, Severity
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Severity
 
 FILES_DIR = Path(__file__).parent / "files"
 AGENCY_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -111,7 +111,7 @@ def plan(folder: Path) -> list[Diagnostic]:
             continue
         target = folder / relative
         if target.exists() or target.is_symlink():
-            problems.append(Diagnostic(relative, Pos(), "init-exists", args={"path": relative}))
+            problems.append(Diagnostic(relative, NOWHERE, "init-exists", args={"path": relative}))
     return problems
 
 
@@ -137,7 +137,7 @@ def create(folder: Path, spec: NewProvince) -> list[str]:
 def _generate(staging: Path) -> None:
     """Read the new ``dossier.yaml`` back as every command will, and write what is generated from it."""
     from dossier.codeowners import render as codeowners
-    from dossier.model.jsonschema import SchemaBuilder, dumps
+    from dossier.rules.jsonschema import SchemaBuilder, dumps
     from dossier.workspace import open_workspace
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossier.errors import Diagnostic, Pos, Severity
+from dossier.errors import NOWHERE, Diagnostic, Severity
 from dossier.load import Source, load_source, load_text, locate
 from dossier.model import Project, read_model, suggest
 from dossier.outputs import book_name, collisions
@@ -115,4 +115,4 @@ def check_paths(ws: Workspace, paths: list[Path] | None = None, draft: bool = Fa
 
 
 def no_projects(ws: Workspace, where: Path) -> Diagnostic:
-    return Diagnostic(display(where), Pos(), "no-projects", args={"path": display(where)})
+    return Diagnostic(display(where), NOWHERE, "no-projects", args={"path": display(where)})

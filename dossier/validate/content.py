@@ -17,6 +17,7 @@ from dossier.limits import Limits
 from dossier.load import Mapping, Node, Scalar, Source, locate
 from dossier.mdnesting import too_deep
 from dossier.model import Project
+from dossier.validate.images import inspect_image
 
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)[^>]*>?")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)")
@@ -103,7 +104,7 @@ def _pasted(source: Source, start: int, path: str, text: str) -> Iterator[Diagno
     its own line of the file: searched in order, so a line written twice is found twice."""
     if "#" not in text:
         return
-    from dossier.render.paste import findings  # Python-Markdown: only for text that has a # at all
+    from dossier.validate.paste import findings  # Python-Markdown: only for text that has a # at all
 
     found_lines = findings(text)
     lines = source.text.split("\n") if found_lines else []
@@ -143,7 +144,6 @@ def image_checks(source: Source, name: str, pos: Pos, base: Path, root: Path,
     except Refused as exc:
         yield Diagnostic(source.file, pos, exc.code, Severity.ERROR, {**args, **exc.details})
         return
-    from dossier.validate.images import inspect_image  # Pillow: only for projects with images
 
     problem = inspect_image(real, limits)
     if problem is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from buildutil import dossier
+from support.buildutil import dossier
 
 BOOK = "สมุทรสงคราม-2564.pdf"
 
@@ -84,7 +84,7 @@ def test_a_build_with_nothing_to_do_never_imports_weasyprint(small_repo: Path) -
     assert dossier(small_repo, "build", "-j1").returncode == 0
     heavy = ("weasyprint", "pikepdf", "pypdf", "jinja2", "markdown", "multiprocessing")
     assert [m for m in imported_by_a_build(small_repo) if m.split(".")[0] in heavy] == []
-    # nor YAML, the domain model or the rules: the manifest and the files' hashes tell (dossier.uptodate)
+    # nor YAML, the domain model or the rules: the manifest and the files' hashes tell (dossier.build.uptodate)
     assert [m for m in imported_by_a_build(small_repo) if m.split(".")[0] == "yaml"
             or m in ("dossier.workspace", "dossier.model", "dossier.rules", "dossier.validate")] == []
     # a subset of the projects takes the full path (validation of what changed only), still light
@@ -244,7 +244,7 @@ def test_a_render_over_its_time_limit_fails_that_project_only(small_repo: Path, 
     import dataclasses
 
     from dossier.limits import Limits
-    from dossier.render.pipeline import Options, build
+    from dossier.build.pipeline import Options, build
     from dossier.workspace import open_workspace
 
     rows = "\n".join(["    | ปี | ไร่ | หมายเหตุ |", "    |---|---|---|"]

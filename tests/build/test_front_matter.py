@@ -1,4 +1,4 @@
-"""The book's front matter starts as soon as its inputs are known (``dossier.render.front``):
+"""The book's front matter starts as soon as its inputs are known (``dossier.build.front``):
 laid out once in a cold build, speculatively from the previous page numbers when projects are
 re-rendered, and again only when a page number moved; whatever the path, the book's contents
 cite each dossier's own page numbers."""
@@ -9,10 +9,10 @@ import re
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
-
+from dossier.build.pipeline import Options, build
 from dossier.render.pdf import Engine
-from dossier.render.pipeline import Options, build
 from dossier.validate import check_paths
 from dossier.workspace import PROVINCE_FILE, open_workspace
 
@@ -119,15 +119,22 @@ def test_an_edit_that_moves_page_numbers_gets_a_front_matter_with_the_new_ones(
 def test_the_checked_projects_are_those_the_book_lists(small_repo: Path, front_layouts: Path) -> None:
     """Validated items (not paths) go through the same scheduling."""
     ws = open_workspace(small_repo)
-    outcome = build(ws, check_paths(ws), Options(small_repo / "build", jobs=2))
+    checked = check_paths(ws)
+    outcome = build(ws, checked, Options(small_repo / "build", jobs=2))
     assert outcome.book is not None and laid_out(front_layouts) == 1
+    book = pypdf.PdfReader(outcome.book.path)
+    listed = [item.title for item in book.outline if not isinstance(item, list)]  # the summary, then each project
+    assert listed[0] == "สรุปผลงานที่ส่งประกวด"
+    assert listed[1:] == [c.project.title for c in checked if c.project] and len(listed) - 1 == len(checked) == 2
+    sources = sorted(book.attachments)  # dossier.yaml and each project's file, attached
+    assert sources == sorted(["dossier.yaml", *(Path(c.file).name for c in checked)])
 
 
 def test_a_build_with_nothing_to_do_starts_no_worker_even_with_a_project_left_out(
         small_repo: Path, front_layouts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A project left out for its errors has no dossier, so it is validated on every build; that
     alone must not start workers (they would import WeasyPrint for nothing)."""
-    from dossier.parallel import Runner
+    from dossier.build.workers import Runner
 
     (small_repo / "projects" / "broken.yaml").write_text("title: ไม่ครบ\n", encoding="utf-8")
     ws = open_workspace(small_repo)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dossier.build.workers import Job, Outcome, Runner
+from dossier.errors import RenderTimeout
 
-from dossier.parallel import Job, RenderTimeout, run
+
+def run(jobs: list[Job], workers: int, seconds: int, max_bytes: int) -> Iterator[Outcome]:
+    """One batch of jobs with a runner of its own."""
+    with Runner(workers, seconds, max_bytes) as runner:
+        yield from runner.run(jobs)
 
 
 def headroom(extra: int) -> int:
@@ -88,7 +95,7 @@ def test_a_workers_located_problems_come_back_intact() -> None:
     assert (d.file, d.line, d.column, d.code, d.args) == ("projects/a.yaml", 3, 5, "render-failed", {"reason": "x"})
 
 
-def noting(x: int, note) -> int:  # noqa: ANN001 - the runner's note function
+def noting(x: int, note) -> int:
     note(("half-way", x))
     time.sleep(0.2)  # the note reaches the parent while the job still runs
     return x + 1
@@ -114,15 +121,15 @@ def test_a_job_notes_progress_and_the_batch_grows_from_it(workers: int) -> None:
     assert order.index("note a") < order.index("done a") and order.index("note b") < order.index("done b")
 
 
-def _run_with(jobs: list[Job], workers: int, on_note):  # noqa: ANN001, ANN202
-    from dossier.parallel import Runner
+def _run_with(jobs: list[Job], workers: int, on_note):
+    from dossier.build.workers import Runner
 
     with Runner(workers, 30, ROOMY) as runner:
         yield from runner.run(jobs, on_note)
 
 
 def test_workers_started_for_nothing_are_stopped_without_waiting_for_their_warm_up() -> None:
-    from dossier.parallel import Runner
+    from dossier.build.workers import Runner
 
     with Runner(2, 30, ROOMY, warmup=lambda: time.sleep(60)) as runner:
         runner.prepare()
@@ -150,7 +157,7 @@ def test_a_note_is_written_whole_even_when_the_time_limit_strikes() -> None:
     import multiprocessing
     import signal
 
-    from dossier.parallel import _Channel
+    from dossier.build.workers import _Channel
 
     channel = _Channel(multiprocessing.get_context("fork"))
     masks: list[set[int]] = []
@@ -196,7 +203,7 @@ def test_memory_limit_ends_a_job_in_a_single_worker_too() -> None:
 
 
 def test_workers_use_the_runners_temp_folder_and_it_is_removed(tmp_path: Path) -> None:
-    from dossier.parallel import Runner
+    from dossier.build.workers import Runner
 
     temp = tmp_path / "build" / ".dossier-tmp"
     temp.mkdir(parents=True)

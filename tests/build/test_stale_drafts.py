@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from buildutil import dossier
+from support.buildutil import dossier
 
-from dossier.incremental import MANIFEST
-from dossier.render.pipeline import Options, Outcome, build
+from dossier.build.manifest import MANIFEST
+from dossier.build.pipeline import Options, Outcome, build
 from dossier.workspace import open_workspace
 
 BOOK = "สมุทรสงคราม-2564"

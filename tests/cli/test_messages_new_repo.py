@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import run
+from support.cli_runner import run
 
 INIT = ["init", "nan", "--province", "น่าน", "--edition", "2564", "--deadline", "26 กุมภาพันธ์ 2564",
         "--agency", "cdd=สำนักงานพัฒนาชุมชนจังหวัดน่าน", "--agency", "agri=สำนักงานเกษตรจังหวัดน่าน",

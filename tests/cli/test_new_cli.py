@@ -10,7 +10,7 @@ import pytest
 from dossier.newproject import requirements
 from dossier.validate import check_file
 from dossier.workspace import open_workspace
-from cli_runner import run
+from support.cli_runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"

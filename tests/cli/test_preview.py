@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_util import Browser, chromium
+from support.browser_util import Browser, chromium
 from test_serve import Served, repo  # noqa: F401 - the fixture: a repository with alpha and beta
 
 IMAGES_SHOWN = ("(() => { const imgs = Array.from(document.querySelectorAll('#pages img'));"

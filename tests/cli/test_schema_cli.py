@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from dossier.cli import main
 from dossier.load import load_source, load_text, to_plain
 from dossier.model import Project, Province
-from dossier.model.jsonschema import SchemaBuilder, dumps
+from dossier.rules.jsonschema import SchemaBuilder, dumps
 from dossier.workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_serve import Served  # the real server in a subprocess, stopped with a terminal's Ctrl+C
+
+from support.served import Served
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"

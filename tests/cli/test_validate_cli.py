@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_runner import run
+from support.cli_runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBES = ROOT / "tests" / "load" / "probes"

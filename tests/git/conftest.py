@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gitrepo_util import VALID, commit_all, git
+from support.cli_runner import run
+from support.gitrepo_util import VALID, commit_all, git
 
 
 @pytest.fixture
@@ -26,3 +27,17 @@ def gitrepo(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     commit_all(repo, "base")
     git(repo, "checkout", "-q", "-b", "feature")
     return repo
+
+
+@pytest.fixture
+def pull_request(gitrepo: Path) -> Path:
+    """``gitrepo`` as a checkout on GitHub: generated files committed on main, origin/main."""
+    git(gitrepo, "checkout", "-q", "main")
+    assert run(["codeowners", "-q"], gitrepo)[0] == 0
+    assert run(["schema", "-o", "schema/project.schema.json", "-q"], gitrepo)[0] == 0
+    assert run(["schema", "province", "-o", "schema/province.schema.json", "-q"], gitrepo)[0] == 0
+    commit_all(gitrepo, "generated files")
+    git(gitrepo, "update-ref", "refs/remotes/origin/main", "main")
+    git(gitrepo, "checkout", "-q", "feature")
+    git(gitrepo, "merge", "-q", "--ff-only", "main")
+    return gitrepo

@@ -7,9 +7,9 @@ import json
 import shutil
 from pathlib import Path
 
-from gitrepo_util import CASES, ROOT, VALID, break_project, commit_all, git, run
-
 from dossier.gitinfo import changed_files, last_change, select_changed
+
+from support.gitrepo_util import CASES, ROOT, VALID, break_project, commit_all, git, run
 
 
 def test_only_the_file_changed_on_the_branch_is_checked(gitrepo: Path) -> None:

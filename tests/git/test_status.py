@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from gitrepo_util import CASES, VALID, break_project, commit_all, run
+from support.gitrepo_util import CASES, VALID, break_project, commit_all, run
 
 
 def make_mid_preparation(repo: Path) -> None:

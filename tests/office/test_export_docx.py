@@ -8,7 +8,7 @@ import docx
 from docx.oxml.ns import qn
 from PIL import Image
 
-from cli_runner import run
+from support.cli_runner import run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -9,7 +9,7 @@ import lxml.html
 from dossier.office.form import count
 from pythainlp.tokenize import word_tokenize
 
-from cli_runner import run
+from support.cli_runner import run
 
 BUILTIN_RULES = Path(__file__).resolve().parents[2] / "dossier" / "rules" / "2564.yaml"
 

@@ -13,7 +13,7 @@ from dossier.validate import check_paths
 from dossier.workspace import open_workspace
 from openpyxl import load_workbook
 
-from cli_runner import run
+from support.cli_runner import run
 
 
 def _expected(root: Path) -> dict[str, tuple[int, int, int, int]]:

@@ -16,7 +16,7 @@ from dossier.validate import check_file
 from dossier.workspace import open_workspace
 from PIL import Image
 
-from cli_runner import run
+from support.cli_runner import run
 
 
 def _report(path: Path, image: Path) -> None:

@@ -20,10 +20,10 @@ if str(Path(__file__).resolve().parents[2]) not in sys.path:
 pytest.importorskip("pypdf")
 pytest.importorskip("weasyprint")
 
-from dossier.render.pipeline import Built, Options, Outcome, build  # noqa: E402
+from dossier.build.pipeline import Built, Options, Outcome, build  # noqa: E402
 from dossier.validate import check_paths  # noqa: E402
 from dossier.workspace import Workspace, open_workspace  # noqa: E402
-from render_helpers import PROJECTS, ROOT, LibThai, Rendered  # noqa: E402, F401
+from support.render_helpers import PROJECTS, ROOT, LibThai, Rendered  # noqa: E402, F401
 
 
 

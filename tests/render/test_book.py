@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdf
-from render_helpers import PROJECTS, Rendered
-from test_dossiers import outline_titles
-
 from dossier.render.numerals import localize
+
+from support.render_helpers import PROJECTS, Rendered, outline_titles
 
 
 def book(bundled: Rendered) -> Path:

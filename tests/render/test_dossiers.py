@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from render_helpers import PROJECTS, Rendered
-from render_helpers import need
-
 from dossier.render.numerals import localize
+
+from support.render_helpers import PROJECTS, Rendered, need, outline_titles
 
 SARABUN = {"Sarabun", "Sarabun-Bold", "Sarabun-Italic", "Sarabun-Bold-Italic"}
 
@@ -97,17 +96,6 @@ def test_exactly_the_source_yaml_is_attached(bundled: Rendered, slug: str) -> No
     assert len(associated) == 1 and associated[0]["/AFRelationship"] == "/Source"
     assert not any(annot.get_object().get("/Subtype") == "/FileAttachment"
                    for page in reader.pages for annot in page.get("/Annots") or [])
-
-
-def outline_titles(outline: list) -> list:
-    """Bookmark titles as nested lists: a title, then a list of its children when it has some."""
-    titles: list = []
-    for item in outline:
-        if isinstance(item, list):
-            titles.append(outline_titles(item))
-        else:
-            titles.append(item.title)
-    return titles
 
 
 @pytest.mark.parametrize("slug", PROJECTS)

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pypdf
-from render_helpers import ROOT, Rendered
-from render_helpers import footers, pdftotext, skeleton, squash
+from support.render_helpers import ROOT, Rendered
+from support.render_helpers import footers, pdftotext, skeleton, squash
 
 from dossier.errors import Severity
 from dossier.load import locate

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from render_helpers import PROJECTS, Box, Rendered, pdftotext, words
+from support.render_helpers import PROJECTS, Box, Rendered, pdftotext, words
 
 DPI = 144  # 2 pixels per point
 NUMBER = re.compile(r"^([๐-๙]+|[ก-ฮ])$")

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from render_helpers import ROOT
+from support.render_helpers import ROOT
 from markupsafe import Markup
 
 from dossier.render.html import Renderer, baht_words, front_label, markdown_html

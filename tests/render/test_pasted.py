@@ -1,4 +1,4 @@
-"""Markdown as agencies paste it (dossier.render.paste), numbers next to Latin words, and tables
+"""Markdown as agencies paste it (dossier.validate.paste), numbers next to Latin words, and tables
 that keep together: every case read back from a rendered PDF.
 
 tests/render/pasted/pasted-waste.yaml is a project whose narrative was written the way agencies
@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from render_helpers import MARKS, ROOT, Rendered, pdftotext, skeleton, words
+from support.render_helpers import MARKS, ROOT, Rendered, pdftotext, skeleton, words
 
-from cli_runner import run
-from dossier.render.paste import normalize
-from dossier.render.pipeline import Options, build
+from support.cli_runner import run
+from dossier.validate.paste import normalize
+from dossier.build.pipeline import Options, build
 from dossier.validate import check_paths
 from dossier.workspace import open_workspace
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from render_helpers import PROJECTS, Rendered
-from render_helpers import body_text_pdftotext, body_text_pypdf, paragraphs, squash
+from support.render_helpers import PROJECTS, Rendered
+from support.render_helpers import body_text_pdftotext, body_text_pypdf, paragraphs, squash
 
 from dossier.render.numerals import localize
 

@@ -12,8 +12,8 @@ from dataclasses import asdict
 from typing import Any
 
 import pytest
-from render_helpers import ROOT, Rendered
-from thai_measure import measure
+from support.render_helpers import ROOT, Rendered
+from support.thai_measure import measure
 
 pytest.importorskip("pythainlp")
 pytest.importorskip("pdfminer")

@@ -8,8 +8,8 @@ import re
 
 import pypdf
 import pytest
-from render_helpers import PROJECTS, Rendered
-from render_helpers import (BOTTOM, LEFT, PAGE_H, PAGE_W, RIGHT, THAI, TOP, BODY_AREA, blocks, footers, headers,
+from support.render_helpers import PROJECTS, Rendered
+from support.render_helpers import (BOTTOM, LEFT, PAGE_H, PAGE_W, RIGHT, THAI, TOP, BODY_AREA, blocks, footers, headers,
                             pdftotext, skeleton, squash, words)
 from weasyprint.formatting_structure import boxes
 

@@ -16,7 +16,7 @@ from dossier.rules import load_rules
 from dossier.rules.params import CHECK_PARAMS
 from dossier.validate.checks import CHECKS, PAGE_CHECKS
 from dossier.workspace import open_workspace
-from cli_runner import run
+from support.cli_runner import run
 
 BUILTIN = PACKAGE_DIR / "rules" / "2564.yaml"
 

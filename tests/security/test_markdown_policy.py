@@ -4,7 +4,6 @@ only http(s)/mailto; everything else shown as plain text."""
 from __future__ import annotations
 
 import pytest
-
 from dossier.render.html import markdown_html
 
 

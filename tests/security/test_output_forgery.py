@@ -66,7 +66,7 @@ def test_validate_never_prints_a_forged_line(evil_repo: Path, fmt: str) -> None:
     assert_unforged(done.stderr)
     if fmt == "text":
         assert f"projects/bad{ESCAPED}.yaml:4:1: error: [unknown-agency]" in done.stdout
-        assert f'"tnrs ::error file=x::forged ::add-mask::x\\x1b[2J\\u202e"' in done.stdout  # the value, one line
+        assert '"tnrs ::error file=x::forged ::add-mask::x\\x1b[2J\\u202e"' in done.stdout  # the value, one line
     elif fmt == "github":
         own = [line for line in done.stdout.splitlines() if line.startswith("::")]
         assert len(own) == 1 and own[0].startswith("::error file=projects/bad\\n%3A%3Aerror file=x%3A%3Aforged\\n")

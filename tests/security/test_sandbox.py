@@ -13,12 +13,13 @@ import subprocess
 import sys
 import threading
 import uuid
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
 import pytest
+
+from support.pdfbytes import every_byte
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"
@@ -27,7 +28,7 @@ CASES = ROOT / "tests" / "validate" / "cases"
 class Recorder(http.server.BaseHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         Recorder.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/png")
@@ -54,24 +55,6 @@ def outside(tmp_path: Path) -> tuple[Path, bytes]:
     secret.parent.mkdir()
     secret.write_bytes(marker + b"\n")
     return secret, marker
-
-
-def every_byte(pdf: Path) -> bytes:
-    """The PDF's raw bytes plus every stream decoded (pages, fonts, attachments)."""
-    raw = pdf.read_bytes()
-    decoded = [raw]
-    reader = pypdf.PdfReader(pdf)
-    for number in range(1, int(reader.trailer["/Size"])):
-        try:
-            obj = reader.get_object(number)
-        except Exception:  # noqa: BLE001 - free or missing object numbers
-            continue
-        if isinstance(obj, pypdf.generic.StreamObject):
-            try:
-                decoded.append(obj.get_data())
-            except Exception:  # noqa: BLE001
-                decoded.append(zlib.decompress(obj._data) if obj._data[:1] == b"x" else obj._data)
-    return b"".join(decoded)
 
 
 def hostile_repo(tmp_path: Path, url: str, secret: Path) -> Path:

@@ -11,25 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
-
 from dossier.catalogue import MESSAGES
 from dossier.rules import load_rules
 from dossier.validate import check_file
 from dossier.workspace import open_workspace
 
+from support.cases import expectations
+
 CASES = Path(__file__).parent / "cases"
 FILES = sorted(p for p in CASES.glob("*.yaml") if p.name != "dossier.yaml")
-EXPECT = re.compile(r"#\s*expect:\s*(.+)$")
-
-
-def expectations(path: Path) -> list[tuple[int, str, int | None]]:
-    found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if m := EXPECT.search(line):
-            for token in m[1].split(","):
-                label, _, column = token.strip().partition("@")
-                found.append((number, label, int(column) if column else None))
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,15 @@ import struct
 import time
 import tracemalloc
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from dossier.validate import check_file
 from dossier.workspace import open_workspace
-from hostile_images import IMAGES
-from test_cases import expectations
+
+from support.cases import expectations
+from support.hostile_images import IMAGES
 
 HOSTILE = Path(__file__).parents[1] / "hostile"
 CORPUS = sorted(p for p in HOSTILE.glob("*.yaml") if p.name != "dossier.yaml")

@@ -15,9 +15,9 @@ import yaml
 from dossier.limits import DEFAULT_LIMITS
 from dossier.load import load_text
 from dossier.model import Project, Province, read_model
-from dossier.model.jsonschema import SchemaBuilder
 from dossier.model.types import Email, Phone, max_length
 from dossier.rules import load_rules
+from dossier.rules.jsonschema import SchemaBuilder
 
 TEXT = (str, Email, Phone)
 

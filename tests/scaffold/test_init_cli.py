@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from dossier.scaffold import workflow_text
-from cli_runner import run
+from support.cli_runner import run
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from dossier.boundary import usable
+from dossier.build.freshness import book_key, fresh_dossier
+from dossier.build.manifest import Manifest, environment_for
 from dossier.files import TEMP_FOLDER
-from dossier.incremental import Manifest, document_key, environment_for, recorded_sources
 from dossier.limits import DEFAULT_LIMITS
 from dossier.paths import PROVINCE_FILE, find_root, project_files
 
@@ -58,14 +59,13 @@ def _up_to_date(start: Path, out: Path | None, options: dict[str, Any]) -> int |
     env = environment_for(root, quick.get("edition"), str(options.get("variant")))
     sources: list[Path] = [root / PROVINCE_FILE]
     for path in projects:
-        prior = manifest.entries.get(f"{path.stem}.pdf")
-        if prior is None or not usable(path, root, DEFAULT_LIMITS.max_file_bytes):
+        if not usable(path, root, DEFAULT_LIMITS.max_file_bytes):
             return None
-        keyed = [path, *recorded_sources(prior, root)]
-        if manifest.fresh(f"{path.stem}.pdf", document_key(env, keyed)) is None:
+        entry, keyed = fresh_dossier(manifest, env, path, root)
+        if entry is None:
             return None
         sources += keyed
     book = quick.get("book")
-    if book is not None and manifest.fresh(book, document_key(env + "book", sources)) is None:
+    if book is not None and manifest.fresh(book, book_key(env, sources)) is None:
         return None
     return len(projects)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from dossier.render.pipeline import Built, Outcome
+    from dossier.build.pipeline import Built, Outcome
     from dossier.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,3 +231,14 @@ class LibThai:
         positions = (ctypes.c_int * size)()
         found = self.lib.th_brk_find_breaks(self.brk, data, positions, size)
         return frozenset(positions[:found])
+
+
+def outline_titles(outline: list) -> list:
+    """Bookmark titles as nested lists: a title, then a list of its children when it has some."""
+    titles: list = []
+    for item in outline:
+        if isinstance(item, list):
+            titles.append(outline_titles(item))
+        else:
+            titles.append(item.title)
+    return titles

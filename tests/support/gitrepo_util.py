@@ -1,12 +1,11 @@
-"""Helpers for tests that run the real git: commands, commits, and `run` from tests/cli_runner.py."""
+"""Helpers for tests that run the real git: commands, commits, and `run` from support/cli_runner.py."""
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
-
-from cli_runner import run  # noqa: F401 - re-exported; tests/ is on sys.path (the root conftest)
+from support.cli_runner import run  # noqa: F401 - re-exported; tests/ is on sys.path (the root conftest)
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"

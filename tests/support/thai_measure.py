@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from render_helpers import BODY_AREA, BOTTOM, CM, TOP, paragraphs, pdftotext, squash
-
 from dossier.render.numerals import localize
+
+from support.render_helpers import BODY_AREA, BOTTOM, CM, TOP, paragraphs, pdftotext, squash
 
 THAI = re.compile(r"[\u0e01-\u0e4e]")
 MARKS_ONLY = re.compile(r"^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+$")
@@ -140,10 +140,9 @@ class Segmenter:
     """PyThaiNLP's newmm with its word list and the repository's names."""
 
     def __init__(self, root: Path) -> None:
+        from dossier.thaidict import repository_words
         from pythainlp.corpus import thai_words
         from pythainlp.tokenize import Tokenizer
-
-        from dossier.thaidict import repository_words
 
         self.words = set(thai_words()) | repository_words(root)
         self.tokenizer = Tokenizer(custom_dict=self.words, engine="newmm")
@@ -210,7 +209,7 @@ def _pdftotext(mode: str | None) -> Callable[[Path], str]:
 
 
 def _pypdf(path: Path) -> str:
-    from render_helpers import body_text_pypdf
+    from support.render_helpers import body_text_pypdf
 
     return body_text_pypdf(path)
 

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from dossier.cli import main
 
 

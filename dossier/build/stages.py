@@ -1,108 +1,112 @@
-"""The steps of one build, inside the output folder's lock (see ``dossier.render.pipeline``):
+"""The steps of one build, inside the output folder's lock (see ``dossier.build.pipeline``):
 plan (what is up to date, what to validate and render), render in workers, then the book."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dossier.errors import Severity
-from dossier.files import TEMP_FOLDER
-from dossier.incremental import Manifest, document_key, recorded_sources
-from dossier.parallel import Job, Note, Runner
-from dossier.parallel import Outcome as JobOutcome
-from dossier.render.front import PREFIX, FrontMatter, book_sources
-from dossier.render.pipeline import (
-    Built,
-    Fresh,
-    Item,
-    Options,
-    Outcome,
-    Progress,
+from dossier.build.events import BuildObserver
+from dossier.build.freshness import book_key
+from dossier.build.front import PREFIX, FrontMatter
+from dossier.build.manifest import Entry, Manifest, document_key
+from dossier.build.outcome import Built, Fresh, Item, Options, Outcome
+from dossier.build.plan import (
+    Planned,
     book_name,
+    book_sources,
     check_item,
     environment,
-    failure,
+    likely_work,
     output_name,
     photo_files,
-    remember,
+    plan,
     source_date,
 )
-from dossier.workspace import PROVINCE_FILE, Workspace
+from dossier.build.uptodate import record
+from dossier.build.workers import Job, Note, Runner
+from dossier.build.workers import Outcome as JobOutcome
+from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos, RenderTimeout, Severity
+from dossier.files import TEMP_FOLDER
+from dossier.load import Source
+from dossier.outputs import dossier_name
+from dossier.paths import PROVINCE_FILE
+from dossier.thaidict import activate
 
 if TYPE_CHECKING:
     from dossier.validate import Checked
+    from dossier.workspace import Workspace
+
+_CODE_POINT = re.compile(r"U\+([0-9A-Fa-f]{4,6})")
 
 
-@dataclass
-class Planned:
-    """One project in the build's order: up to date, left out, or to render."""
+def locate_glyphs(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """Place each missing-glyph error on the first line of the source holding that character."""
+    placed = []
+    for d in diagnostics:
+        found = _CODE_POINT.search(str(d.args.get("chars", ""))) if d.code == "glyph-missing" else None
+        if found:
+            char = chr(int(found[1], 16))
+            for number, line in enumerate(text.splitlines(), start=1):
+                if char in line:
+                    d = replace(d, pos=Pos(number, line.index(char) + 1))
+                    break
+        placed.append(d)
+    return placed
 
-    item: Item
-    checked: Checked | None = None
-    name: str = ""  # its output file
-    key: str | None = None
-    sources: tuple[Path, ...] = ()
-    fresh: bool = False
-    draft: bool = False
-    built: Built | None = None
+
+def failure(item: Checked, error: BaseException, seconds: int) -> list[Diagnostic]:
+    """A job's failure as the project's located problems."""
+    if isinstance(error, DossierError):
+        return locate_glyphs(error.diagnostics, item.source.text)
+    if isinstance(error, RenderTimeout):
+        return [Diagnostic(item.file, NOWHERE, "render-timeout", args={"seconds": seconds})]
+    if isinstance(error, MemoryError):
+        return [Diagnostic(item.file, NOWHERE, "render-memory", args={})]
+    return [Diagnostic(item.file, NOWHERE, "render-failed", args={"reason": repr(error)})]
+
+
+def remember(manifest: Manifest, name: str, key: str, built: Built, sources: list[Path]) -> None:
+    manifest.record(name, Entry(key, name, built.rendered.pages, built.rendered.path.stat().st_size,
+                                round(built.seconds, 3), [str(p) for p in sources], {
+                                    "pages": [built.pages.count, built.pages.toc, built.pages.body, built.pages.end],
+                                    "anchors": built.anchors, "file": built.checked.file}))
+
 
 
 def _render_task(task: object, sources: tuple[Path, ...], note: Note) -> object:
     """In the worker: date the dossier (git, off the build's critical path), then render it,
     noting its page numbers once it is laid out (the book's front matter can start then)."""
-    from dossier.render.dossier import render
+    from dossier.render.dossier import render  # Jinja, and WeasyPrint's engine: only where something renders
 
     task.when = source_date(sources)  # type: ignore[attr-defined]
     return render(task, lambda pages, anchors, view: note(("laid", pages, anchors, view)))  # type: ignore[arg-type]
 
 
 def _warm_up() -> None:
-    from dossier.render.dossier import warm_up
+    from dossier.render.dossier import warm_up  # in the workers
 
     warm_up()
 
 
-def plan(items: list[Item], options: Options, manifest: Manifest, env: str, root: Path) -> list[Planned]:
-    """Each project, and whether the manifest alone shows its dossier up to date (then it is
-    neither validated nor rendered again). Nothing is reported yet: see :func:`check`."""
-    planned: list[Planned] = []
-    for item in items:
-        p = Planned(item)
-        planned.append(p)
-        if isinstance(item, tuple) and not options.force:
-            path, _name = item
-            sources = (path, *recorded_sources(manifest.entries.get(f"{path.stem}.pdf"), root))
-            entry = manifest.fresh(f"{path.stem}.pdf", document_key(env, sources))
-            if entry is not None:
-                p.name, p.key, p.sources, p.fresh = entry.output, entry.key, sources, True
-    return planned
-
-
-def likely_work(planned: list[Planned], manifest: Manifest) -> bool:
-    """Worth starting the workers before validating: a first build, or a project whose dossier
-    is out of date. (A project with no dossier at all may be one left out for its errors.)"""
-    return any(not p.fresh and (not manifest.entries or isinstance(p.item, tuple)
-                                and f"{p.item[0].stem}.pdf" in manifest.entries) for p in planned)
-
-
 def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest, env: str,
-          outcome: Outcome, report: Progress) -> None:
+          outcome: Outcome, observer: BuildObserver) -> None:
     """Validate what is not known to be up to date, in the projects' order, and report each."""
     for p in planned:
         if p.fresh and p.checked is None:
             fresh = Fresh(p.item[1] if isinstance(p.item, tuple) else p.name, options.out_dir / p.name,
                           manifest.entries[p.name].pages)
             outcome.fresh.append(fresh)
-            report("fresh", None, fresh)
+            observer.fresh(fresh)
             continue
         checked = p.checked = check_item(p.item, ws)
-        report("checked", checked, None)
+        observer.checked(checked)
         p.draft = not (checked.ok and checked.award_type is not None)
         if checked.project is None or (p.draft and not options.draft):
             outcome.skipped.append(checked)
-            report("skipped", checked, None)
+            observer.skipped(checked)
             continue
         p.name = output_name(checked, p.draft)
         p.sources = tuple([checked.path, *photo_files(checked, ws.root)]) if checked.path else ()
@@ -112,19 +116,19 @@ def check(ws: Workspace, planned: list[Planned], options: Options, manifest: Man
             p.fresh = True
             fresh = Fresh(checked.file, options.out_dir / entry.output, entry.pages)
             outcome.fresh.append(fresh)
-            report("fresh", None, fresh)
+            observer.fresh(fresh)
 
 
 def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-               outcome: Outcome, report: Progress, front: FrontMatter | None) -> None:
+               outcome: Outcome, observer: BuildObserver, front: FrontMatter | None) -> None:
     """Render what is out of date, in workers; the book's front matter starts as soon as every
-    dossier's page numbers are known (``dossier.render.front``)."""
+    dossier's page numbers are known (``dossier.build.front``)."""
     todo = [p for p in planned if p.checked is not None and p.name and not p.fresh]
     if not todo:
         return
-    from dossier.render.dossier import Task
+    from dossier.render.dossier import Task  # Jinja: only when something is out of date
 
-    report("rendering", None, len(todo))
+    observer.rendering(len(todo))
     jobs = []
     for p in todo:
         assert p.checked is not None
@@ -143,20 +147,20 @@ def render_all(ws: Workspace, planned: list[Planned], options: Options, runner: 
                 front.finished(result.job.name, result.result, result.error)
             continue
         done[result.job.name] = result
-        report("tick", None, None)
+        observer.tick()
         while order and order[0] in done:  # report in the projects' order
             p = by_name[order.pop(0)]
-            _finish(p, done[p.name], ws, manifest, outcome, report)
+            _finish(p, done[p.name], ws, manifest, outcome, observer)
 
 
-def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, outcome: Outcome, report: Progress) -> None:
+def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, outcome: Outcome, observer: BuildObserver) -> None:
     assert p.checked is not None
     error = result.error
     if error is not None:
         problems = failure(p.checked, error, ws.limits.render_seconds)
         outcome.failed.append(p.checked)
         outcome.diagnostics.extend(problems)
-        report("failed", p.checked, problems)
+        observer.failed(p.checked, problems)
         return
     r = result.result
     p.built = Built(p.checked, r.view, r.pages, r.rendered, r.counts, r.anchors, r.seconds, r.laid)
@@ -164,22 +168,22 @@ def _finish(p: Planned, result: JobOutcome, ws: Workspace, manifest: Manifest, o
     outcome.diagnostics.extend(r.diagnostics)
     if p.key and not any(d.severity is Severity.ERROR for d in r.diagnostics):  # else made and said again
         remember(manifest, p.name, p.key, p.built, list(p.sources))
-    report("built", p.checked, p.built)
+    observer.rendered(p.built)
 
 
 def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: Runner, manifest: Manifest,
-              outcome: Outcome, report: Progress, front: FrontMatter) -> None:
+              outcome: Outcome, observer: BuildObserver, front: FrontMatter) -> None:
     included = [p for p in planned if p.built is not None or p.fresh]
     if not options.book or not included:
         return
-    key = book_key(ws, planned, front.env)
+    key = book_key(front.env, book_sources(ws, planned))
     name = book_name(ws, any(p.draft or p.name.endswith(".draft.pdf") for p in included))
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
         outcome.book_path = options.out_dir / name
-        report("book-fresh", None, options.out_dir / name)
+        observer.book_fresh(options.out_dir / name)
         return
-    from dossier.render.book import merge
+    from dossier.build.book import merge  # pikepdf: only when the book is made
 
     parts = front.parts({p.name: (p.built.pages, p.built.anchors, p.built.view) for p in included if p.built},
                         final=True)
@@ -200,32 +204,23 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
         except Exception as exc:  # noqa: BLE001 - the book's failure is reported, the dossiers stand
             problems = failure(_province_item(ws), exc, ws.limits.render_seconds)
             outcome.diagnostics.extend(problems)
-            report("book-failed", None, problems)
+            observer.book_failed(problems)
             continue
-        from dossier.incremental import Entry
-
         manifest.record(name, Entry(key, name, outcome.book.pages, outcome.book.path.stat().st_size,
                                     round(outcome.book.seconds, 3)))
-        report("book", None, outcome.book)
-
-
-def book_key(ws: Workspace, planned: list[Planned], env: str) -> str:
-    return document_key(env + "book", book_sources(ws, planned))
+        observer.book(outcome.book)
 
 
 def _province_item(ws: Workspace) -> Checked:
-    from dossier.load import Source
-    from dossier.validate import Checked
+    from dossier.validate import Checked  # the full path has validated already: no cost
 
     return Checked(PROVINCE_FILE, ws.root / PROVINCE_FILE, Source(PROVINCE_FILE, ws.root / PROVINCE_FILE))
 
 
-def run_build(ws: Workspace, items: list[Item], options: Options, report: Progress) -> Outcome:
-    from dossier.thaidict import activate
-
+def run_build(ws: Workspace, items: list[Item], options: Options, observer: BuildObserver) -> Outcome:
     outcome = Outcome()
     activate(ws.root)  # before the workers start and before any Thai is laid out here
-    from dossier.render.thaiwrap import segmenter
+    from dossier.render.thaiwrap import segmenter  # the word list: only a build that reached here
 
     segmenter()  # its word list loaded once here: the forked workers have it already
     manifest = Manifest.load(options.out_dir)
@@ -236,14 +231,14 @@ def run_build(ws: Workspace, items: list[Item], options: Options, report: Progre
                 in_process=options.keep_layout and options.jobs == 1) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
-        check(ws, planned, options, manifest, env, outcome, report)
+        check(ws, planned, options, manifest, env, outcome, observer)
         if any(p.checked is not None and p.name and not p.fresh for p in planned):
             runner.prepare()
         else:
             runner.discard()  # started for nothing: stopped, not waited for
         front = FrontMatter(ws, planned, options, manifest, env)
-        render_all(ws, planned, options, runner, manifest, outcome, report, front if options.book else None)
-        make_book(ws, planned, options, runner, manifest, outcome, report, front)
+        render_all(ws, planned, options, runner, manifest, outcome, observer, front if options.book else None)
+        make_book(ws, planned, options, runner, manifest, outcome, observer, front)
     remove_stale_drafts(outcome, manifest)
     remember_clean(ws, planned, options, manifest, outcome)
     return outcome
@@ -270,13 +265,11 @@ def remove_stale_drafts(outcome: Outcome, manifest: Manifest) -> None:
 def remember_clean(ws: Workspace, planned: list[Planned], options: Options, manifest: Manifest,
                    outcome: Outcome) -> None:
     """After a clean build of every project, what lets the next one see it has nothing to do
-    without reading ``dossier.yaml`` (``dossier.uptodate``); after any other, forget it."""
-    from dossier.uptodate import record
-
+    without reading ``dossier.yaml`` (``dossier.build.uptodate``); after any other, forget it."""
     every = [path for path, _name in ws.project_files(None)]
     paths = [p.item[0] for p in planned if isinstance(p.item, tuple)]
     clean = (paths == every and len(paths) == len(planned) and not outcome.failed and not outcome.skipped
-             and not ws.diagnostics and all(p.name == f"{path.stem}.pdf" for p, path in zip(planned, paths))
+             and not ws.diagnostics and all(p.name == dossier_name(path.stem, False) for p, path in zip(planned, paths))
              and (not options.book or outcome.book is not None or outcome.book_fresh))
     before = manifest.quick
     if clean:

@@ -15,7 +15,8 @@ used to wait for the last dossier, and its layout was the tail of every build. N
   the book uses the one made from the final inputs, and lays it out again only when none was
   (a page number moved, or a dossier failed).
 
-This is plain data and scheduling: no WeasyPrint here (``book.front_pdf`` runs in a worker).
+This is plain data and scheduling: no WeasyPrint here (``dossier.render.book.front_pdf`` runs in a
+worker).
 """
 
 from __future__ import annotations
@@ -26,16 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dossier.parallel import Job
-from dossier.render.pipeline import check_item, source_date
-from dossier.workspace import PROVINCE_FILE
+from dossier.build.manifest import Manifest
+from dossier.build.outcome import Options, Outcome
+from dossier.build.plan import Planned, book_sources, check_item, source_date
+from dossier.build.workers import Job
 
 if TYPE_CHECKING:
-    from dossier.incremental import Manifest
     from dossier.render.book import Part
     from dossier.render.pages import ProjectPages
-    from dossier.render.pipeline import Options, Outcome
-    from dossier.render.stages import Planned
     from dossier.workspace import Workspace
 
 Signature = tuple[Any, ...]
@@ -43,16 +42,10 @@ Laid = tuple["ProjectPages", dict[str, int], Any]  # a dossier's pages, contents
 PREFIX = "front-matter#"  # the front matter's job names (never a dossier's: those end in .pdf)
 
 
-def book_sources(ws: Workspace, planned: list[Planned]) -> list[Path]:
-    """What the book depends on: ``dossier.yaml`` and every project's file and photos."""
-    return [ws.root / PROVINCE_FILE,
-            *(s for p in planned for s in (p.sources or ((p.item[0],) if isinstance(p.item, tuple) else ())))]
-
-
 def front_task(ws: Workspace, parts: list[Part], left_out: list[Any], out: Path, variant: str,
                when: dt.datetime, environment: str) -> bytes:
     """In a worker: the front matter's PDF."""
-    from dossier.render.book import front_pdf
+    from dossier.render.book import front_pdf  # Jinja and WeasyPrint: in the worker
 
     return front_pdf(ws, parts, left_out, out, variant, when, environment)
 
@@ -79,7 +72,7 @@ class FrontMatter:
         """The book's parts with these page numbers for the dossiers rendered in this build
         (the others as the manifest has them). A dossier missing from ``laid`` makes it None,
         unless ``final``: then it failed, and is left out."""
-        from dossier.render.book import Part
+        from dossier.render.book import Part  # Jinja: only when a book is made
 
         parts = []
         for p in self.planned:
@@ -102,7 +95,7 @@ class FrontMatter:
 
     def recorded(self, name: str) -> Laid | None:
         """A dossier's pages and anchors as the manifest has them from its last build."""
-        from dossier.render.pages import ProjectPages
+        from dossier.render.pages import ProjectPages  # with the checks: only when a book is made
 
         entry = self.manifest.entries.get(name)
         if entry is None or "pages" not in entry.extra:

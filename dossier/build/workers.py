@@ -29,12 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dossier.errors import RenderTimeout
+
 if TYPE_CHECKING:  # imported when workers start: a build with nothing to do never needs them
     import concurrent.futures as cf
-
-
-class RenderTimeout(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -184,6 +182,7 @@ class Runner:
         self.in_process = in_process  # tests only (results that cannot cross processes): no memory cap
         self._warm = False
         self._pool: cf.ProcessPoolExecutor | None = None
+        self._processes: list[Any] = []  # the pool's worker processes, as forked by _new_pool
         self._channel: _Channel | None = None
 
     def __enter__(self) -> Runner:
@@ -216,7 +215,7 @@ class Runner:
         until they are gone."""
         if self._pool is not None:
             pool, self._pool = self._pool, None
-            processes = list((getattr(pool, "_processes", None) or {}).values())
+            processes, self._processes = self._processes, []
             for process in processes:  # first: the pool's own shutdown would wait for their jobs
                 process.terminate()
             for process in processes:
@@ -237,9 +236,13 @@ class Runner:
                                       initargs=(self.max_bytes, self.warmup, self._channel, os.getpid(), self.temp))
         # With fork, the first job forks every worker, here and now. Ctrl+C and SIGTERM wait
         # until it is done: raised in the fork's own handlers, their exception would be lost.
+        # The processes it forked are this runner's to stop (discard), told apart from any other
+        # child of this process by being new.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
         try:
+            before = set(multiprocessing.active_children())
             pool.submit(int)
+            self._processes = [p for p in multiprocessing.active_children() if p not in before]
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         return pool
@@ -305,9 +308,3 @@ class Runner:
                 yield Outcome(job, error=exc)
             queue.extend(noted)
 
-
-def run(jobs: Sequence[Job], workers: int, seconds: int, max_bytes: int,
-        warmup: Callable[[], None] | None = None) -> Iterator[Outcome]:
-    """One batch of jobs with a runner of its own."""
-    with Runner(workers, seconds, max_bytes, warmup) as runner:
-        yield from runner.run(jobs)

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from dossier import __version__
-from dossier.boundary import Refused, read_regular
+from dossier.boundary import Refused, read_regular, usable
 from dossier.files import atomic_write
 from dossier.limits import DEFAULT_LIMITS
+from dossier.paths import builtin_templates_dir, environment_files
+from dossier.thaidict import key
 
 MANIFEST = ".dossier-manifest.json"
 FORMAT = 2
@@ -56,9 +58,6 @@ def environment_for(root: Path, edition: int | None, variant: str) -> str:
     ``--draft`` is not part of it: it only decides whether a project with errors is rendered
     (as ``<name>.draft.pdf``, a document of its own), so a valid project's dossier and the book
     of valid projects are the same document with or without it, made once."""
-    from dossier.paths import builtin_templates_dir, environment_files
-    from dossier.thaidict import key
-
     return environment_key(environment_files(root, edition),
                            {"variant": variant, "templates": str(builtin_templates_dir()),
                             "thai-words": key(root)})  # a new name in any project moves line breaks
@@ -94,8 +93,6 @@ def recorded_sources(entry: Entry | None, root: Path) -> list[Path]:
     those the build may read: inside the repository, regular files within the resource limit. A
     manifest is data in the output folder, maybe committed by anyone: what it names is never
     trusted to be read (an ignored source changes the key, so the project is checked again)."""
-    from dossier.boundary import usable
-
     recorded = entry.sources[1:] if entry is not None and isinstance(entry.sources, list) else []
     return [Path(s) for s in recorded
             if isinstance(s, str) and usable(Path(s), root, DEFAULT_LIMITS.max_resource_bytes)]
@@ -105,7 +102,7 @@ def recorded_sources(entry: Entry | None, root: Path) -> list[Path]:
 class Manifest:
     path: Path
     entries: dict[str, Entry] = field(default_factory=dict)
-    quick: dict[str, Any] | None = None  # what dossier.uptodate needs to tell a build has nothing to do
+    quick: dict[str, Any] | None = None  # what dossier.build.uptodate needs to tell a build has nothing to do
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:

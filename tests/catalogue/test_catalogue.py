@@ -9,7 +9,7 @@ from pathlib import Path
 from dossier import catalogue
 from dossier.catalogue import files, office, preview, rules, tool
 
-PACKAGE = Path(__file__).resolve().parents[1] / "dossier"
+PACKAGE = Path(__file__).resolve().parents[2] / "dossier"
 
 
 def test_each_code_is_defined_once_in_both_languages() -> None:
