@@ -18,7 +18,7 @@ import pytest
 from support.browser_util import Browser
 from dossier.serve import fingerprint, next_change
 
-from support.served import Served
+from support.served import Served, two_projects
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "validate" / "cases"
@@ -26,13 +26,7 @@ CASES = ROOT / "tests" / "validate" / "cases"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    (repo / "projects").mkdir(parents=True)
-    shutil.copy(CASES / "dossier.yaml", repo / "dossier.yaml")
-    valid = (CASES / "valid-minimal.yaml").read_text(encoding="utf-8")
-    (repo / "projects" / "alpha.yaml").write_text(valid, encoding="utf-8")
-    (repo / "projects" / "beta.yaml").write_text(valid.replace("การส่งเสริมกิจกรรม", "โครงการคลองสวย"), encoding="utf-8")
-    return repo
+    return two_projects(tmp_path)
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:

@@ -71,3 +71,17 @@ class Served:
             raise AssertionError("serve did not stop on Ctrl+C:\n" + "".join(self.log)) from None
         time.sleep(0.2)
         return self.process.returncode, "".join(self.log)
+
+
+def two_projects(tmp_path: Path) -> Path:
+    """A repository with two valid projects, alpha and beta, as the serve tests use it."""
+    import shutil
+
+    cases = Path(__file__).resolve().parents[1] / "validate" / "cases"
+    repo = tmp_path / "repo"
+    (repo / "projects").mkdir(parents=True)
+    shutil.copy(cases / "dossier.yaml", repo / "dossier.yaml")
+    valid = (cases / "valid-minimal.yaml").read_text(encoding="utf-8")
+    (repo / "projects" / "alpha.yaml").write_text(valid, encoding="utf-8")
+    (repo / "projects" / "beta.yaml").write_text(valid.replace("การส่งเสริมกิจกรรม", "โครงการคลองสวย"), encoding="utf-8")
+    return repo

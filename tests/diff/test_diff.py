@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gitrepo_util import VALID, commit_all, git, run
+from support.gitrepo_util import VALID, commit_all, git, run
 
 from dossier.diff.run import diff, worktree
 from dossier.workspace import open_workspace

@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 
 from support.browser_util import Browser, chromium
-from test_serve import Served, repo  # noqa: F401 - the fixture: a repository with alpha and beta
+from support.served import Served, two_projects
 
 IMAGES_SHOWN = ("(() => { const imgs = Array.from(document.querySelectorAll('#pages img'));"
                 " return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0); })()")
 SOURCES = "Array.from(document.querySelectorAll('#pages img')).map(i => i.getAttribute('src'))"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A repository with alpha and beta."""
+    return two_projects(tmp_path)
 
 
 @pytest.fixture
