@@ -5,3 +5,6 @@ The package is a library first: ``dossier.load`` → ``dossier.validate`` → ``
 """
 
 __version__ = "0.1.0"
+# The one WeasyPrint release the render is written for (its internals are patched: textlayer,
+# leaders, compose); the build key names it, and pyproject.toml pins it (a test keeps them equal).
+WEASYPRINT_VERSION = "70.0"

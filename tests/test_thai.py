@@ -78,3 +78,14 @@ def test_running_time() -> None:
     assert thai.months_between(dt.date(2020, 6, 1), dt.date(2020, 12, 31)) == 6
     assert thai.months_between(dt.date(2019, 12, 31), dt.date(2020, 12, 31)) == 12
     assert thai.duration_th(15) == "1 ปี 3 เดือน" and thai.duration_en(7) == "7 months"
+
+
+def test_the_weasyprint_release_is_named_once_and_pinned_to_it() -> None:
+    """``dossier.WEASYPRINT_VERSION`` is the one source; pyproject.toml's pin must say the same."""
+    import tomllib
+    from pathlib import Path
+
+    import dossier
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert f"weasyprint=={dossier.WEASYPRINT_VERSION}" in pyproject["project"]["dependencies"]

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier import __version__
+from dossier import WEASYPRINT_VERSION, __version__
 from dossier.boundary import Refused, read_regular, usable
 from dossier.files import atomic_write
 from dossier.limits import DEFAULT_LIMITS
@@ -26,7 +26,7 @@ from dossier.thaidict import key
 
 MANIFEST = ".dossier-manifest.json"
 FORMAT = 2
-PINNED_ENGINE = "weasyprint==70.0"
+PINNED_ENGINE = f"weasyprint=={WEASYPRINT_VERSION}"
 
 
 def _digest_files(h: hashlib._Hash, files: Iterable[Path], root: Path | None = None) -> None:

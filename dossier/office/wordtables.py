@@ -40,6 +40,11 @@ def _number(text: str) -> Any:
     return None if not text.strip() or text.strip() in ("-", "–") else thai.parse_number(text)
 
 
+def _records(rows: list[list[str]], cols: dict[str, int]) -> list[dict[str, str]]:
+    """Each row below the header as {field: its cell's text} (a missing cell is empty)."""
+    return [{k: row[i].strip() if i < len(row) else "" for k, i in cols.items()} for row in rows[1:]]
+
+
 def indicators(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     """Indicator rows, or None when the table is not one or a number cannot be read."""
     cols = _columns(rows[0], INDICATOR)
@@ -47,8 +52,7 @@ def indicators(rows: list[list[str]]) -> list[dict[str, Any]] | None:
         return None
     out = []
     try:
-        for row in rows[1:]:
-            cell = {k: row[i].strip() if i < len(row) else "" for k, i in cols.items()}
+        for cell in _records(rows, cols):
             if not cell["name"]:
                 continue
             item: dict[str, Any] = {"name": cell["name"]}
@@ -71,8 +75,7 @@ def partners(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     if "name" not in cols or not ({"role", "sector"} & set(cols)):
         return None
     out = []
-    for row in rows[1:]:
-        cell = {k: row[i].strip() if i < len(row) else "" for k, i in cols.items()}
+    for cell in _records(rows, cols):
         if cell["name"]:
             out.append({k: v for k, v in cell.items() if v})
     return out or None
@@ -84,8 +87,7 @@ def budget(rows: list[list[str]]) -> list[dict[str, Any]] | None:
         return None
     out = []
     try:
-        for row in rows[1:]:
-            cell = {k: row[i].strip() if i < len(row) else "" for k, i in cols.items()}
+        for cell in _records(rows, cols):
             if not cell["source"]:
                 continue
             item: dict[str, Any] = {"source": cell["source"], "amount": _number(cell["amount"])}

@@ -37,12 +37,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from dossier import WEASYPRINT_VERSION
 from dossier.render.markjoin import join_marks, may_stack
 
 __all__ = ["PINNED_WEASYPRINT", "install", "is_installed", "split_cluster"]
 
 #: The only WeasyPrint version whose internals this module has been checked against.
-PINNED_WEASYPRINT = "70.0"
+PINNED_WEASYPRINT = WEASYPRINT_VERSION
 
 _MARKER = "__dossier_textlayer_original__"
 # Per WeasyPrint ``Font`` object: text votes for glyphs that are not nominal.
