@@ -45,6 +45,15 @@ def is_inside(path: Path, root: Path) -> bool:
     return real(path).is_relative_to(real(root))
 
 
+def typed_inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` as the user typed it (relative to the real current folder, no symlink
+    followed) lies in ``root``. A file named outside the repository on purpose is the user's to
+    read; one named inside it that leads out (a committed symlink) is refused."""
+    here = Path(os.path.realpath(os.getcwd()))
+    lexical = Path(os.path.normpath(path if path.is_absolute() else here / path))
+    return lexical.is_relative_to(real(root))
+
+
 def check_inside(path: Path, root: Path) -> Path:
     """The real path of ``path``; :class:`Refused` when it lands outside ``root``."""
     target = real(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dossier.boundary import typed_inside
 from dossier.errors import NOWHERE, Diagnostic, Severity
 from dossier.load import Source, load_source, load_text, locate
 from dossier.model import Project, read_model, suggest
@@ -96,7 +97,10 @@ def _sorted(checked: Checked) -> Checked:
 
 
 def check_file(path: Path, ws: Workspace, name: str | None = None, draft: bool = False) -> Checked:
-    return check_source(load_source(path, name or display(path), ws.limits, ws.root), ws, draft)
+    """Check one project file. A file inside the repository is read only if it stays inside it
+    (symlinks followed); a file the user named outside the repository is read as named."""
+    root = ws.root if typed_inside(path, ws.root) else None
+    return check_source(load_source(path, name or display(path), ws.limits, root), ws, draft)
 
 
 def check_text(text: str, ws: Workspace, name: str = "project.yaml") -> Checked:

@@ -72,6 +72,22 @@ def test_a_symlinked_project_file_is_refused_unread(layout: tuple[Path, Path, st
     assert marker.encode() not in everything(repo / "build")
 
 
+def test_a_file_named_outside_the_repository_is_checked_but_a_link_to_it_from_inside_is_not(
+        layout: tuple[Path, Path, str]) -> None:
+    """The boundary guards what the repository leads to, not what the user names: `dossier validate
+    /elsewhere/x.yaml` checks that file (a draft being prepared, a probe), named as typed; the same
+    file reached through projects/leak.yaml, as a pull request would commit it, stays unread."""
+    repo, outside, marker = layout
+    (outside / "broken.yaml").write_text("title: x\ntitle: y\n", encoding="utf-8")
+    named = dossier(repo, "validate", str(outside / "broken.yaml"))
+    assert named.returncode == 1
+    assert f"{outside / 'broken.yaml'}:2:1: error: [yaml-duplicate-key]" in named.stdout, named.stdout
+    (repo / "projects" / "leak.yaml").symlink_to(outside / "secret.yaml")
+    linked = dossier(repo, "validate", "projects/leak.yaml")
+    assert linked.returncode == 1 and "[path-outside]" in linked.stdout
+    assert marker not in linked.stdout + linked.stderr
+
+
 def test_a_symlinked_projects_folder_is_refused(layout: tuple[Path, Path, str]) -> None:
     repo, outside, marker = layout
     shutil.rmtree(repo / "projects")
