@@ -5,7 +5,8 @@ realistic corpus of tests/corpus/, in this process as `dossier build` does with 
 prints per set: the Thai-to-Thai line ends, the breaks inside a word (PyThaiNLP's newmm
 segmenter with its word list and the repository's names), the line-edge violations, and per
 extractor the paragraphs that do not read back exactly (NFKC, whitespace removed) and the lines
-holding only a Thai mark. See tests/support/thai_measure.py for the definitions.
+holding only a Thai mark. In `pdftotext -layout` a table row is a row of text: a table cell that
+wraps beside another counts as read when each of its lines is intact and in order. See tests/support/thai_measure.py for the definitions.
 
 Run: .venv/bin/python benchmarks/thai_text.py [bundled|corpus ...] [--json] [--list] [--breaks]
 (--breaks: line ends only, no extractors; --list: every case found)
@@ -57,6 +58,9 @@ def show(name: str, found: dict[str, object], listing: bool) -> None:
     for extractor, unread in found["unread"].items():
         print(f"  {extractor:17} paragraphs not read back {len(unread):4} of {found['paragraphs']}, "
               f"lines of a lone mark {found['lone_marks'][extractor]}")
+        if extractor == "pdftotext-layout" and found.get("layout_cells"):
+            print(f"  {'':17} and {found['layout_cells']} table cells wrapping beside another, read row by row: "
+                  "each of their lines intact and in order")
     if listing:
         for item in found["inside_word"] + found.get("long_compounds", []) + found["violations"]:
             print("    " + item)

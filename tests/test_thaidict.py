@@ -67,3 +67,20 @@ def test_line_edge_hints(tmp_path: Path) -> None:
     for kept in ("“ป่า", "ได้”", "๔๕๐ ไร่", "พ.ศ. ๒๕๖๓", "เด็ก ๆ"):
         assert f"{nobr}{kept}</span>" in html, (kept, html)
     assert html.replace(thaiwrap.ZWSP, "").count(nobr) == 5
+
+
+def test_no_line_ends_at_a_hyphen_inside_a_word(tmp_path: Path) -> None:
+    """pdftotext and pdfium drop a hyphen that ends a line (maejo-|city read "maejocity"): a
+    word joiner follows a hyphen between Latin letters or digits, and a Thai one is held."""
+    from dossier.render import thaiwrap
+
+    words = thaidict.build(CORPUS, tmp_path)
+    assert words.folder is not None
+    segment = thaiwrap.segmenter(words.folder / "words.txt")
+    if segment is None:
+        pytest.skip("nlpo3 is not installed")
+    html = thaiwrap.wrap_html('<p class="a-b">ทางเว็บไซต์ www.maejo-city.go.th ปี ๒๕๖๒-๒๕๖๓ COVID-19</p>'
+                              "<p>e-mail</p>", segment)
+    assert "maejo-\u2060city" in html and "COVID-\u206019" in html and "e-\u2060mail" in html
+    assert f"{thaiwrap.NOBR}๒๕๖๒-๒๕๖๓</span>" in html
+    assert 'class="a-b"' in html  # tags are left alone

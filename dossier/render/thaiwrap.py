@@ -53,6 +53,13 @@ _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = {"head", "style", "script", "title"}
 _BLOCK = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "tr", "table", "ul", "ol"}
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+# A hyphen inside a word (maejo-city, COVID-19): a line ending with it is read as a hyphenated
+# word by poppler and pdfium, which drop the hyphen (maejocity). U+2060 WORD JOINER after it
+# takes away the break opportunity (outside Thai runs Pango follows UAX #14); it is not drawn.
+# In a Thai run libthai breaks after any non-Thai character, U+2060 included: there the break
+# after a hyphen between two words is held by the line-edge rules instead (:func:`_glue`).
+_INNER_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+WORD_JOINER = "\u2060"
 
 
 @functools.lru_cache(maxsize=4)
@@ -120,6 +127,11 @@ def _glue(tokens: list[str], quotes_open: bool) -> tuple[list[bool], bool]:
             glue[i] = True
         if token and token[0] in CLOSING and i > 0 and not _is_space(tokens[i - 1]):
             glue[i - 1] = True
+        if token.endswith("-") and 0 < i < len(tokens) - 1 and not (
+                _is_space(tokens[i - 1]) or _is_space(tokens[i + 1])):
+            glue[i] = True  # ก-ข: no line ends with the hyphen (readers would drop it)
+            if token == "-":
+                glue[i - 1] = True  # nor starts with it: ๒๕๖๒-๒๕๖๓ stays whole
         if token.startswith(REPEATS) and i > 0:
             glue[i - 1] = True
             if _is_space(tokens[i - 1]) and i > 1:
@@ -236,7 +248,10 @@ def wrap_html(document: str, segment: Callable[[str], list[str]] | None = None) 
                 if name in _BLOCK:
                     quotes_open = False
             continue
-        if skipping or not THAI_LETTER.search(part):
+        if skipping:
             continue
-        parts[index], quotes_open = wrap_text(html_module.unescape(part), segment, quotes_open, breaker)
+        if THAI_LETTER.search(part):
+            part, quotes_open = wrap_text(html_module.unescape(part), segment, quotes_open, breaker)
+        parts[index] = "".join(_INNER_HYPHEN.sub("-" + WORD_JOINER, text) if i % 2 == 0 else text
+                               for i, text in enumerate(_TAG.split(part)))
     return "".join(parts)

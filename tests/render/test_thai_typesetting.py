@@ -19,16 +19,13 @@ pytest.importorskip("pythainlp")
 pytest.importorskip("pdfminer")
 pytest.importorskip("pypdfium2")
 
-# What is not solved yet, pinned so that it can only get better (see the README): pdftotext's
-# default and -layout modes read a table row across its cells, so a cell of several lines is
-# cut by its neighbours'; pdfminer.six joins the first line of a cell with the cell beside it when
-# the columns are close (one cell of the corpus). pdfminer.six read 218 / 94 paragraphs wrong before
-# dossier.render.markjoin (two zero-width marks in a row cut its lines).
-KNOWN_UNREAD = {
-    "bundled": {"pdftotext": 6, "pdftotext-layout": 61},
-    "corpus": {"pdftotext": 7, "pdftotext-layout": 32, "pdfminer": 1, "pypdfium2": 1},
-}
-EXACT = ("pdftotext-raw", "pypdf", "pypdfium2", "pdfminer")
+# Every extractor reads every paragraph whole. Before: pdftotext's default mode read 6 / 7 table
+# cells across their neighbours (columns 0.7em apart; 1.4em now, past poppler's and pdfminer.six's
+# column gaps), pdfminer.six 218 / 94 paragraphs wrong before dossier.render.markjoin (two
+# zero-width marks in a row cut its lines) and 0 / 1 after, and a line ending at the hyphen of
+# "maejo-city" read "maejocity" in pdftotext and pdfium (they drop a hyphen at a line's end).
+# In -layout a table row is a row of text: cells wrapping side by side are read line by line.
+EXTRACTORS = ("pdftotext", "pdftotext-layout", "pdftotext-raw", "pypdf", "pdfminer", "pypdfium2")
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +41,9 @@ def test_lines_break_only_between_words(figures: dict[str, dict[str, Any]], name
     found = figures[name]
     assert found["thai_line_ends"] > 200, found["thai_line_ends"]
     assert found["inside_word"] == []
-    # Compounds of more than 20 letters (องค์กรปกครองส่วนท้องถิ่น) break between their own words.
-    assert len(found["long_compounds"]) <= 8, found["long_compounds"]
+    # Compounds of more than 20 letters (องค์กรปกครองส่วนท้องถิ่น, ธนาคารเพื่อการเกษตรและสหกรณ์
+    # การเกษตร in a table cell) break between their own words.
+    assert len(found["long_compounds"]) <= 12, found["long_compounds"]
 
 
 @pytest.mark.parametrize("name", ["bundled", "corpus"])
@@ -58,16 +56,15 @@ def test_no_line_edge_violations(figures: dict[str, dict[str, Any]], name: str) 
 def test_paragraphs_read_back(figures: dict[str, dict[str, Any]], name: str) -> None:
     found = figures[name]
     assert found["paragraphs"] > 200
-    for extractor, unread in found["unread"].items():
-        allowed = KNOWN_UNREAD[name].get(extractor, 0)
-        assert len(unread) <= allowed, f"{extractor}: {len(unread)} > {allowed}: {unread[:3]}"
-    for extractor in EXACT:
-        assert len(found["unread"][extractor]) <= KNOWN_UNREAD[name].get(extractor, 0)
+    assert sorted(found["unread"]) == sorted(EXTRACTORS)
+    assert {extractor: unread[:3] for extractor, unread in found["unread"].items() if unread} == {}
+    # The table cells that wrap beside another exist, and -layout keeps each of their lines.
+    assert found["layout_cells"] > 20
 
 
 @pytest.mark.parametrize("name", ["bundled", "corpus"])
 def test_no_mark_alone_on_a_line(figures: dict[str, dict[str, Any]], name: str) -> None:
     """In every extractor, pdfminer.six included (78 / 21 such lines before the fillers)."""
     marks = figures[name]["lone_marks"]
-    assert set(marks) == {"pdftotext", "pdftotext-layout", "pdftotext-raw", "pypdf", "pdfminer", "pypdfium2"}
+    assert set(marks) == set(EXTRACTORS)
     assert marks == dict.fromkeys(marks, 0)
