@@ -59,8 +59,8 @@ def show(name: str, found: dict[str, object], listing: bool) -> None:
         print(f"  {extractor:17} paragraphs not read back {len(unread):4} of {found['paragraphs']}, "
               f"lines of a lone mark {found['lone_marks'][extractor]}")
         if extractor == "pdftotext-layout" and found.get("layout_cells"):
-            print(f"  {'':17} and {found['layout_cells']} table cells wrapping beside another, read row by row: "
-                  "each of their lines intact and in order")
+            print(f"  {'':17} ({found['layout_cells']} of them table cells wrapping beside another, read row by "
+                  "row: each of their lines intact and in order)")
     if listing:
         for item in found["inside_word"] + found.get("long_compounds", []) + found["violations"]:
             print("    " + item)
