@@ -84,3 +84,6 @@ def test_no_line_ends_at_a_hyphen_inside_a_word(tmp_path: Path) -> None:
     assert "maejo-\u2060city" in html and "COVID-\u206019" in html and "e-\u2060mail" in html
     assert f"{thaiwrap.NOBR}๒๕๖๒-๒๕๖๓</span>" in html
     assert 'class="a-b"' in html  # tags are left alone
+    # A long web address may need its hyphens to fit a line at all: there they stay break points.
+    long = "https://www.example.go.th/samut-songkhram-provincial-office"
+    assert thaiwrap.wrap_html(f"<p>ดูที่ {long}</p>", segment) == f"<p>ดูที่ {long}</p>"

@@ -18,6 +18,8 @@ from typing import Any
 from weasyprint.formatting_structure import boxes
 
 TOLERANCE = 2.0  # CSS px: rounding, italic overhang and hanging punctuation stay inside
+# The line-break hints of dossier.render.thaiwrap are not in the project file: not quoted either.
+_HINTS = str.maketrans({"\u200b": None, "\u2060": None})
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def overflows(pages: list[Any], limit: int = 20) -> list[Overflow]:
         for text in _text_boxes(page_box):
             start, end = text.position_x, text.position_x + text.margin_width()
             if end > right + TOLERANCE or start < left - TOLERANCE:
-                found.append(Overflow(index, text.text))
+                found.append(Overflow(index, text.text.translate(_HINTS)))
                 if len(found) >= limit:
                     return found
                 break  # one per page: the rest of a cut line says nothing new

@@ -60,6 +60,16 @@ _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 # after a hyphen between two words is held by the line-edge rules instead (:func:`_glue`).
 _INNER_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
 WORD_JOINER = "\u2060"
+# A longer run (a web address of many words) may need its hyphens to fit a line at all.
+HYPHENATED_LONGEST = 30
+_RUN = re.compile(r"[^\s<>]+")
+
+
+def _join_hyphens(text: str) -> str:
+    """``text`` (HTML between tags) with a word joiner after each hyphen inside a word, in runs
+    short enough to fit a line whole."""
+    return _RUN.sub(lambda run: run[0] if len(run[0]) > HYPHENATED_LONGEST
+                    else _INNER_HYPHEN.sub("-" + WORD_JOINER, run[0]), text)
 
 
 @functools.lru_cache(maxsize=4)
@@ -252,6 +262,5 @@ def wrap_html(document: str, segment: Callable[[str], list[str]] | None = None) 
             continue
         if THAI_LETTER.search(part):
             part, quotes_open = wrap_text(html_module.unescape(part), segment, quotes_open, breaker)
-        parts[index] = "".join(_INNER_HYPHEN.sub("-" + WORD_JOINER, text) if i % 2 == 0 else text
-                               for i, text in enumerate(_TAG.split(part)))
+        parts[index] = "".join(_join_hyphens(text) if i % 2 == 0 else text for i, text in enumerate(_TAG.split(part)))
     return "".join(parts)
