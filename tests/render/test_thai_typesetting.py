@@ -62,6 +62,14 @@ def test_paragraphs_read_back(figures: dict[str, dict[str, Any]], name: str) -> 
     assert found["layout_cells"] > 20
 
 
+def test_the_book_reads_back_as_its_dossiers(figures: dict[str, dict[str, Any]]) -> None:
+    """The book is made of the dossiers' pages: every paragraph of every dossier reads back from
+    it too, in every extractor."""
+    book = figures["bundled"]["book_unread"]
+    assert sorted(book) == sorted(EXTRACTORS)
+    assert {extractor: unread[:3] for extractor, unread in book.items() if unread} == {}
+
+
 @pytest.mark.parametrize("name", ["bundled", "corpus"])
 def test_no_mark_alone_on_a_line(figures: dict[str, dict[str, Any]], name: str) -> None:
     """In every extractor, pdfminer.six included (78 / 21 such lines before the fillers)."""

@@ -290,6 +290,7 @@ class Figures:
     paragraphs: int = 0
     unread: dict[str, list[str]] = field(default_factory=dict)
     layout_cells: int = 0  # table cells of several lines read line by line in -layout (see above)
+    book_unread: dict[str, list[str]] = field(default_factory=dict)  # the same paragraphs, in the book
     lone_marks: dict[str, int] = field(default_factory=dict)
 
 
@@ -298,6 +299,7 @@ def measure(outcome: Any, root: Path, numerals: str, segmenter: Segmenter | None
     """The figures of the dossiers of a build made with ``keep_layout``."""
     segmenter = segmenter or Segmenter(root)
     figures = Figures()
+    everything: list[tuple[str, list[str], dict[str, list[str]]]] = []
     for built in outcome.built:
         figures.documents += 1
         figures.pages += built.rendered.pages
@@ -320,17 +322,31 @@ def measure(outcome: Any, root: Path, numerals: str, segmenter: Segmenter | None
                     figures.violations.append(f"{built.checked.slug}: {problem}")
         wanted = source_paragraphs(built, numerals)
         figures.paragraphs += len(wanted)
+        everything.append((built.checked.slug, wanted, cells))
         for name, extract in (EXTRACTORS if extractors is None else extractors).items():
             text = extract(built.rendered.path)
-            haystack = squash(text)
-            unread = [p for p in wanted if squash(p) not in haystack]
-            if name == "pdftotext-layout":
-                by_line = [p for p in unread if in_order(cells.get(squash(p)), haystack)]
-                figures.layout_cells += len(by_line)
-                unread = [p for p in unread if p not in by_line]
+            unread, by_line = _unread(name, text, wanted, cells)
+            figures.layout_cells += by_line
             figures.unread.setdefault(name, []).extend(f"{built.checked.slug}: {p[:40]}" for p in unread)
             figures.lone_marks[name] = figures.lone_marks.get(name, 0) + lone_marks(text)
+    book = getattr(outcome, "book_path", None)
+    if book is not None and Path(book).is_file():
+        for name, extract in (EXTRACTORS if extractors is None else extractors).items():
+            text = extract(Path(book))
+            figures.book_unread[name] = [f"{slug}: {p[:40]}" for slug, wanted, cells in everything
+                                         for p in _unread(name, text, wanted, cells)[0]]
     return figures
+
+
+def _unread(name: str, text: str, wanted: list[str], cells: dict[str, list[str]]) -> tuple[list[str], int]:
+    """The paragraphs of ``wanted`` not found in an extractor's ``text``, and how many table
+    cells ``-layout`` read row by row."""
+    haystack = squash(text)
+    unread = [p for p in wanted if squash(p) not in haystack]
+    if name != "pdftotext-layout":
+        return unread, 0
+    by_line = [p for p in unread if in_order(cells.get(squash(p)), haystack)]
+    return [p for p in unread if p not in by_line], len(by_line)
 
 
 def in_order(lines: list[str] | None, haystack: str) -> bool:
