@@ -46,7 +46,7 @@ UNITS = frozenset((
     "หลัง", "ตัว", "กลุ่ม", "เท่า", "ข้อ", "คณะ", "คำถาม", "คู่", "ลิตร", "นาที", "หน่วย", "องศา", "ตันต่อวัน",
     "ครั้งต่อปี", "คนต่อปี", "ล้านบาท", "บาทต่อปี", "ไร่ต่อปี"))
 UNIT_STARTS = tuple(sorted(UNITS, key=len, reverse=True))
-BEFORE_NUMBER = ("พ.ศ.", "ค.ศ.", "ร้อยละ", "หมู่ที่")
+BEFORE_NUMBER = ("พ.ศ.", "ค.ศ.", "ร้อยละ", "หมู่ที่", "ปี")  # ปี ๒๕๖๓ as พ.ศ. ๒๕๖๓
 # Thai abbreviations (อบต. รพ.สต. พ.ศ. ม.ค.): newmm may cut อบ|ต., they are kept whole
 ABBREVIATION = re.compile(r"[\u0e01-\u0e4e]{1,5}\.(?:[\u0e01-\u0e4e]{1,5}\.)*")
 _TAG = re.compile(r"(<[^>]*>)")

@@ -20,7 +20,7 @@ pytest.importorskip("pdfminer")
 pytest.importorskip("pypdfium2")
 
 # Every extractor reads every paragraph whole. Before: pdftotext's default mode read 6 / 7 table
-# cells across their neighbours (columns 0.7em apart; 1.4em now, past poppler's and pdfminer.six's
+# cells across their neighbours (columns 0.7em apart; 1.2em now, past poppler's and pdfminer.six's
 # column gaps), pdfminer.six 218 / 94 paragraphs wrong before dossier.render.markjoin (two
 # zero-width marks in a row cut its lines) and 0 / 1 after, and a line ending at the hyphen of
 # "maejo-city" read "maejocity" in pdftotext and pdfium (they drop a hyphen at a line's end).

@@ -321,6 +321,8 @@ def measure(outcome: Any, root: Path, numerals: str, segmenter: Segmenter | None
                 if problem:
                     figures.violations.append(f"{built.checked.slug}: {problem}")
         wanted = source_paragraphs(built, numerals)
+        wanted += [text for text in dict.fromkeys(p.text.strip() for p in laid if p.tag in ("td", "th"))
+                   if text and text not in wanted]  # the cells the template writes too (the summary's facts)
         figures.paragraphs += len(wanted)
         everything.append((built.checked.slug, wanted, cells))
         for name, extract in (EXTRACTORS if extractors is None else extractors).items():
