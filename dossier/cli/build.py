@@ -26,18 +26,16 @@ VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VA
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: build/ in the repository). / โฟลเดอร์ผลลัพธ์")
+              help=catalogue.option_help("out"))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: the number of CPUs). / จำนวนงานที่ทำพร้อมกัน")
-@click.option("--force", is_flag=True, help="Rebuild everything, even what is up to date. / สร้างใหม่ทั้งหมด")
+              help=catalogue.option_help("jobs"))
+@click.option("--force", is_flag=True, help=catalogue.option_help("force"))
 @click.option("--draft", is_flag=True,
-              help="Also render projects with errors, as drafts (<name>.draft.pdf, watermarked, problems "
-                   "listed at the end). / สร้างฉบับร่างของโครงการที่ยังไม่ผ่านการตรวจ")
+              help=catalogue.option_help("draft"))
 @click.option("--book/--no-book", default=None,
-              help="Make the province's book <province>-<edition>.pdf (default: when no PATHS are given). "
-                   "/ สร้างเล่มรวมผลงานของจังหวัด")
+              help=catalogue.option_help("book"))
 @click.option("--pdf-variant", type=click.Choice(VARIANTS), default="pdf/a-3b", show_default=True,
-              help="PDF standard claimed (none: plain tagged PDF). / มาตรฐาน PDF")
+              help=catalogue.option_help("pdf-variant"))
 @common_options
 @edge
 def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, force: bool, draft: bool,

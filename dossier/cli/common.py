@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from dossier import catalogue
 from dossier.cli.report import FORMATS, emit
 from dossier.errors import Diagnostic, DossierError, Severity
 from dossier.safetext import annotation_lines, json_text, terminal
@@ -39,13 +40,13 @@ def t(lang: str, th: str, en: str) -> str:
 
 def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--lang``, ``--format``, ``-q`` and ``--strict`` on every command that reports problems."""
-    fn = click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1). / ถือว่าคำเตือนเป็นข้อผิดพลาด")(fn)
-    fn = click.option("-q", "--quiet", is_flag=True, help="Only problems, no progress or summary. / แสดงเฉพาะปัญหา")(fn)
+    fn = click.option("--strict", is_flag=True, help=catalogue.option_help("strict"))(fn)
+    fn = click.option("-q", "--quiet", is_flag=True, help=catalogue.option_help("quiet"))(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                       help="How to print problems: text for people, json for tools, github for annotations, "
                            "sarif for code scanning.")(fn)
     fn = click.option("--lang", type=click.Choice(["th", "en"]), default=default_lang,
-                      help="Language of messages (default: from the locale, Thai first). / ภาษาของข้อความ")(fn)
+                      help=catalogue.option_help("common-lang"))(fn)
     return fn
 
 
@@ -67,8 +68,6 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, er
 
 def usage_problem(lang: str, code: str, **args: Any) -> int:
     """A usage problem of a command (not of a file): message and hint on stderr, exit 2."""
-    from dossier import catalogue
-
     info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
     hint = catalogue.hint(code, lang, args)
     if hint:
@@ -154,8 +153,6 @@ def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., Non
             sys.exit(exc.exit_code)
         except KeyboardInterrupt as exc:
             signum = getattr(exc, "signum", signal.SIGINT)
-            from dossier import catalogue
-
             info(catalogue.message("stopped-by-signal", lang, {"signal": signal.Signals(signum).name}))
             sys.exit(128 + signum)
         except (RecursionError, MemoryError) as exc:

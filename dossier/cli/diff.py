@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import default_lang, edge, info, t
 from dossier.safetext import terminal, visible
 
@@ -14,10 +15,10 @@ from dossier.safetext import terminal, visible
 @click.command("diff")
 @click.argument("base", required=False)
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Report folder (default: build/diff). / โฟลเดอร์รายงาน")
+              help=catalogue.option_help("diff-out"))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: the number of CPUs). / จำนวนงานที่ทำพร้อมกัน")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+              help=catalogue.option_help("jobs"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))
 @edge
 def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str | None) -> int:
     """Build the changed projects at BASE and now, and report the pages that differ.
@@ -55,7 +56,6 @@ def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str
             with open(target, "a", encoding="utf-8") as handle:
                 handle.write(summary_markdown(projects, ref, lang))
         except OSError as exc:
-            from dossier import catalogue
 
             info(catalogue.message("write-failed", lang, {"path": target, "reason": exc.strerror or str(exc)}))
     return 0

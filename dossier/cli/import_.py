@@ -58,10 +58,10 @@ def _read(path: Path, ws: Any) -> Any:
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The new project file (default: projects/<FILE's name>.yaml); never overwritten. / ไฟล์โครงการใหม่")
-@click.option("--agency", default=None, help="Agency id from dossier.yaml. / รหัสหน่วยงาน")
-@click.option("--type", "award_type", default=None, help="Award type. / ประเภทรางวัล")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษา")
+              help=catalogue.option_help("import-out"))
+@click.option("--agency", default=None, help=catalogue.option_help("agency"))
+@click.option("--type", "award_type", default=None, help=catalogue.option_help("type"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("export-lang"))
 @edge
 def import_command(file: Path, out: Path | None, agency: str | None, award_type: str | None, lang: str | None) -> int:
     """Turn an agency's Word report (.docx) into a new project file.

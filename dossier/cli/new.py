@@ -37,17 +37,17 @@ def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Cal
 
 
 @click.command("new")
-@click.option("--agency", help="Agency id from dossier.yaml. / รหัสหน่วยงาน")
-@click.option("--type", "award_type", help="Award type: slug or Thai name. / ประเภทรางวัล")
-@click.option("--title", help="Title of the work. / ชื่อผลงาน")
-@click.option("--slug", help="File name without .yaml (default: AGENCY-TYPE). / ชื่อไฟล์")
-@click.option("--contact", "contact_name", default="", help="Contact person (optional). / ผู้ประสานงาน")
-@click.option("--phone", default="", help="Contact's phone (optional). / โทรศัพท์")
-@click.option("--email", default="", help="Contact's e-mail (optional). / อีเมล")
-@click.option("--started", default="", help="Start date, e.g. '1 มิถุนายน 2561' (optional). / วันเริ่มดำเนินการ")
+@click.option("--agency", help=catalogue.option_help("agency"))
+@click.option("--type", "award_type", help=catalogue.option_help("new-type"))
+@click.option("--title", help=catalogue.option_help("title"))
+@click.option("--slug", help=catalogue.option_help("slug"))
+@click.option("--contact", "contact_name", default="", help=catalogue.option_help("contact"))
+@click.option("--phone", default="", help=catalogue.option_help("phone"))
+@click.option("--email", default="", help=catalogue.option_help("email"))
+@click.option("--started", default="", help=catalogue.option_help("started"))
 @click.option("--interactive/--no-interactive", default=None,
-              help="Ask for what is missing (default: only at a terminal). / ถามข้อมูลที่ขาด")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+              help=catalogue.option_help("interactive"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))
 @edge
 def new_command(agency: str | None, award_type: str | None, title: str | None, slug: str | None, contact_name: str,
                 phone: str, email: str, started: str, interactive: bool | None, lang: str | None) -> int:

@@ -96,12 +96,12 @@ def json_report(board: Any) -> dict[str, Any]:
 @click.command("status")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
-              help="text for people, json for tools, html for a one-page board. / รูปแบบผลลัพธ์")
+              help=catalogue.option_help("format"))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE (html default: build/status.html). / เขียนลงไฟล์")
+              help=catalogue.option_help("status-out"))
 @click.option("--today", metavar="DATE", default=None,
-              help="Count days to the deadline from DATE (any date form; default: today). / นับจากวันที่")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language. / ภาษา")
+              help=catalogue.option_help("today"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("status-lang"))
 @edge
 def status_command(paths: tuple[Path, ...], fmt: str, out: Path | None, today: str | None, lang: str | None) -> int:
     """One line per project: agency, award type, completeness, problems, last change.

@@ -78,14 +78,11 @@ def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--changed", "base", metavar="BASE",
-              help="Only the project files changed against the git ref BASE (all of them when rules/, "
-                   "templates/ or dossier.yaml changed). / ตรวจเฉพาะไฟล์ที่เปลี่ยนเทียบกับกิ่ง BASE")
+              help=catalogue.option_help("changed"))
 @click.option("--draft", is_flag=True,
-              help="Parts still to write (keys left empty, as `dossier new` writes them) are warnings, not "
-                   "errors. / ส่วนที่ยังต้องเขียนเป็นคำเตือน ไม่ใช่ข้อผิดพลาด")
+              help=catalogue.option_help("validate-draft"))
 @click.option("--fix", is_flag=True,
-              help="Rewrite the files to correct Thai typing errors (ํ+า → ำ, เ+เ → แ, tone mark order, doubled "
-                   "marks, invisible characters) and save them as UTF-8. / แก้คำที่พิมพ์ผิดแบบในไฟล์ให้อัตโนมัติ")
+              help=catalogue.option_help("fix"))
 @common_options
 @edge
 def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix: bool, lang: str, fmt: str,
