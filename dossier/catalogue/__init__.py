@@ -97,7 +97,7 @@ def kind(name: str, lang: str) -> str:
     return th if lang == "th" else en
 
 
-def say(key: str, lang: str, **args: Any) -> str:
+def phrase(key: str, lang: str, **args: Any) -> str:
     """The phrase ``key`` of the commands (:data:`commands.TEXT`) in ``lang``, its ``{fields}``
     filled with ``args`` as they are; an unknown key is a bug of the tool (a KeyError)."""
     e = commands.TEXT[key]
@@ -108,3 +108,8 @@ def option_help(key: str) -> str:
     """The help of a command-line option (:data:`commands.HELP`): English, then Thai."""
     e = commands.HELP[key]
     return f"{e.en} / {e.th}"
+
+
+def plural(count: int) -> str:
+    """The English plural ending for ``count`` things: the ``{..._s}`` fields of :data:`commands.TEXT`."""
+    return "s" if count != 1 else ""

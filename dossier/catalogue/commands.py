@@ -62,4 +62,91 @@ HELP: dict[str, Entry] = {
 }
 
 TEXT: dict[str, Entry] = {
+    # --- every command: the edge (dossier/cli/common.py) -------------------------------------
+    "too-complex": Entry("ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({kind})", "input too complex to process ({kind})"),
+    "internal-error": Entry("เกิดข้อผิดพลาดภายในเครื่องมือ: {error} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
+                            "internal error: {error} (set DOSSIER_DEBUG=1 for details and report it)"),
+    # --- the report's words (dossier/cli/report.py) ------------------------------------------
+    "label-hint": Entry("วิธีแก้", "hint"),
+    "label-source": Entry("ที่มา", "source"),
+    "label-file": Entry("ไฟล์", "file"),
+    "label-line": Entry("บรรทัด", "line"),
+    "label-code": Entry("รหัส", "code"),
+    "label-problem": Entry("ปัญหา", "problem"),
+    "label-error": Entry("ข้อผิดพลาด", "error"),
+    "label-warning": Entry("คำเตือน", "warning"),
+    "summary-count": Entry("ข้อผิดพลาด {errors} รายการ, คำเตือน {warnings} รายการ",
+                           "{errors} error{errors_s}, {warnings} warning{warnings_s}"),
+    # --- dossier validate ----------------------------------------------------------------------
+    "validate-summary": Entry("ตรวจ {files} ไฟล์: ผ่าน {valid} ไฟล์, ข้อผิดพลาด {errors}, คำเตือน {warnings}",
+                              "checked {files} file{files_s}: {valid} valid, {errors} error{errors_s}, "
+                              "{warnings} warning{warnings_s}"),
+    "fixed": Entry("แก้ {name}: {count} จุด{saved}", "fixed {name}: {count} correction{count_s}{saved}"),
+    "fixed-encoding": Entry(", บันทึกเป็น UTF-8 (เดิม {encoding})", ", saved as UTF-8 (was {encoding})"),
+    # --- dossier build -------------------------------------------------------------------------
+    "build-skipped": Entry("ข้าม {name}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
+                           "skipped {name}: it has errors (--draft renders a draft)"),
+    "build-rendering": Entry("กำลังสร้าง PDF", "rendering"),
+    "build-rendered": Entry("✓ {name} → {pdf} ({pages} หน้า{draft}, {seconds:.1f} วินาที)",
+                            "✓ {name} → {pdf} ({pages} pages{draft}, {seconds:.1f} s)"),
+    "build-draft": Entry(", ฉบับร่าง", ", draft"),
+    "build-book": Entry("✓ เล่มรวม → {pdf} ({pages} หน้า, {seconds:.1f} วินาที)",
+                        "✓ book → {pdf} ({pages} pages, {seconds:.1f} s)"),
+    "build-stale-draft": Entry("ลบฉบับร่างที่ล้าสมัย {path}", "removed the stale draft {path}"),
+    "build-summary": Entry("สร้าง PDF {built} ไฟล์{book}, ไม่เปลี่ยนแปลง {fresh}, ล้มเหลว {failed}, ข้าม {skipped} "
+                           "({seconds:.1f} วินาที)",
+                           "built {built} PDF{built_s}{book}, {fresh} up to date, {failed} failed, "
+                           "{skipped} skipped ({seconds:.1f} s)"),
+    "build-summary-book": Entry(" และเล่มรวม", " and the book"),
+    "build-summary-book-fresh": Entry(" (เล่มรวมไม่เปลี่ยนแปลง)", " (book up to date)"),
+    # --- dossier diff --------------------------------------------------------------------------
+    "diff-pages": Entry("หน้าที่เปลี่ยน {pages}", "pages changed {pages}"),
+    "diff-done": Entry("โครงการที่เปลี่ยน {count} โครงการ รายงาน → {path}",
+                       "{count} project{count_s} changed; report → {path}"),
+    # --- dossier export --to form --------------------------------------------------------------
+    "form-field": Entry("ช่อง", "field"),
+    "form-chars": Entry("อักษร", "chars"),
+    "form-no-spaces": Entry("ไม่รวมช่องว่าง", "no spaces"),
+    "form-words": Entry("คำ", "words"),
+    "form-limits": Entry("ขีดจำกัด", "limits"),
+    # --- dossier import: where a part of the Word file is (as dossier.office names it in Thai) --
+    "place-paragraph": Entry("ย่อหน้าที่", "paragraph"),
+    "place-table": Entry("ตารางที่", "table"),
+    # --- dossier init: asked at a terminal -----------------------------------------------------
+    "init-provinces": Entry("น่าน, เชียงใหม่, …", "น่าน, เชียงใหม่, …"),
+    "init-province": Entry("จังหวัด (เช่น น่าน)", "province (in Thai, e.g. น่าน)"),
+    "init-province-prefix": Entry("จังหวัด", "จังหวัด"),
+    "init-edition": Entry("ปีรางวัล (พ.ศ.)", "award edition (B.E.)"),
+    "init-cutoff": Entry("วันตัดยอด", "cut-off date"),
+    "init-agencies": Entry("หน่วยงานเจ้าของผลงาน: พิมพ์รหัส (อังกฤษพิมพ์เล็ก เช่น cdd) แล้วชื่อ เว้นรหัสว่างเพื่อจบ",
+                           "agencies: type an id (lower case, e.g. cdd), then the name; an empty id ends the list"),
+    "init-agency-id": Entry("รหัสหน่วยงาน", "agency id"),
+    "init-agency-name": Entry("ชื่อหน่วยงาน", "agency name"),
+    "init-agency-name-default": Entry("…จังหวัด{province}", "…จังหวัด{province}"),
+    # --- dossier new: asked at a terminal ------------------------------------------------------
+    "new-not-a-choice": Entry("ไม่มีตัวเลือกนี้ พิมพ์หมายเลขหรือรหัสจากรายการ",
+                              "not one of the choices: type a number or a key from the list"),
+    "new-choose": Entry("เลือก (หมายเลขหรือรหัส)", "choose (number or key)"),
+    "new-agency": Entry("หน่วยงานเจ้าของผลงาน:", "agency:"),
+    "new-type": Entry("ประเภทรางวัล:", "award type:"),
+    "new-title": Entry("ชื่อผลงาน", "title"),
+    "new-slug": Entry("ชื่อไฟล์ (อังกฤษพิมพ์เล็ก ตัวเลข และ -)", "file name (a-z, 0-9, -)"),
+    "new-contact": Entry("ชื่อผู้ประสานงาน (เว้นว่างได้)", "contact person (may be empty)"),
+    "new-started": Entry("วันเริ่มดำเนินการ เช่น 1 มิถุนายน 2561 (เว้นว่างได้)",
+                         "start date, e.g. 1 มิถุนายน 2561 (may be empty)"),
+    # --- dossier status ------------------------------------------------------------------------
+    "status-not-committed": Entry("ยังไม่ commit", "not committed"),
+    "status-uncommitted": Entry(" (+แก้ไขค้างอยู่)", " (+uncommitted)"),
+    "status-award": Entry("รางวัลเลิศรัฐ", "Public Sector Excellence Award"),
+    "status-days-left": Entry("อีก {days} วัน", "{days} days left"),
+    "status-days-late": Entry("เลยกำหนด {days} วัน", "{days} days late"),
+    "status-deadline": Entry("กำหนดส่ง", "deadline"),
+    "status-project": Entry("ผลงาน", "project"),
+    "status-agency": Entry("หน่วยงาน", "agency"),
+    "status-type": Entry("ประเภท", "award type"),
+    "status-parts": Entry("ครบ", "parts"),
+    "status-problems": Entry("ปัญหา", "problems"),
+    "status-last": Entry("แก้ไขล่าสุด", "last change"),
+    "status-missing": Entry("ยังขาด", "missing"),
+    "status-count": Entry("ผิด {errors} เตือน {warnings}", "{errors} E {warnings} W"),
 }

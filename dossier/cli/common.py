@@ -34,10 +34,6 @@ def default_lang() -> str:
     return "th"
 
 
-def t(lang: str, th: str, en: str) -> str:
-    return th if lang == "th" else en
-
-
 def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--lang``, ``--format``, ``-q`` and ``--strict`` on every command that reports problems."""
     fn = click.option("--strict", is_flag=True, help=catalogue.option_help("strict"))(fn)
@@ -68,10 +64,10 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, er
 
 def usage_problem(lang: str, code: str, **args: Any) -> int:
     """A usage problem of a command (not of a file): message and hint on stderr, exit 2."""
-    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
+    info(f"{catalogue.phrase('label-error', lang)}: {catalogue.message(code, lang, args)}")
     hint = catalogue.hint(code, lang, args)
     if hint:
-        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
+        info(f"    {catalogue.phrase('label-hint', lang)}: {hint}")
     return 2
 
 
@@ -156,14 +152,12 @@ def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., Non
             info(catalogue.message("stopped-by-signal", lang, {"signal": signal.Signals(signum).name}))
             sys.exit(128 + signum)
         except (RecursionError, MemoryError) as exc:
-            info(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
-                   f"input too complex to process ({type(exc).__name__})"))
+            info(catalogue.phrase("too-complex", lang, kind=type(exc).__name__))
             sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - the edge: never show a user a traceback by default
             if os.environ.get("DOSSIER_DEBUG"):
                 traceback.print_exc()
-            info(t(lang, f"เกิดข้อผิดพลาดภายในเครื่องมือ: {exc!r} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
-                   f"internal error: {exc!r} (set DOSSIER_DEBUG=1 for details and report it)"))
+            info(catalogue.phrase("internal-error", lang, error=repr(exc)))
             sys.exit(3)
         sys.exit(code)
 

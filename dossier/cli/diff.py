@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from dossier import catalogue
-from dossier.cli.common import default_lang, edge, info, t
+from dossier.cli.common import default_lang, edge, info
 from dossier.safetext import terminal, visible
 
 
@@ -47,9 +47,8 @@ def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str
     index = write_report(projects, out or ws.root / "build" / "diff", ref, lang)
     for project in projects:
         pages = ", ".join(pages_changed(project)) or "—"
-        click.echo(terminal(visible(f"{project.name}: " + t(lang, f"หน้าที่เปลี่ยน {pages}", f"pages changed {pages}"))))
-    info(t(lang, f"โครงการที่เปลี่ยน {len(projects)} โครงการ รายงาน → {display(index)}",
-           f"{len(projects)} project{'s' if len(projects) != 1 else ''} changed; report → {display(index)}"))
+        click.echo(terminal(visible(f"{project.name}: " + catalogue.phrase("diff-pages", lang, pages=pages))))
+    info(catalogue.phrase("diff-done", lang, count=len(projects), count_s=catalogue.plural(len(projects)), path=display(index)))
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         try:

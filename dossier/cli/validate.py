@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dossier import catalogue
-from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
+from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics
 from dossier.errors import NOWHERE, Diagnostic, DossierError, Severity, UsageError
 from dossier.safetext import visible
 
@@ -18,9 +18,8 @@ if TYPE_CHECKING:
 
 
 def summary(lang: str, files: int, valid: int, errors: int, warnings: int) -> str:
-    return t(lang, f"ตรวจ {files} ไฟล์: ผ่าน {valid} ไฟล์, ข้อผิดพลาด {errors}, คำเตือน {warnings}",
-             f"checked {files} file{'s' if files != 1 else ''}: {valid} valid, {errors} error{'s' if errors != 1 else ''}, "
-             f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return catalogue.phrase("validate-summary", lang, files=files, files_s=catalogue.plural(files), valid=valid, errors=errors,
+                         errors_s=catalogue.plural(errors), warnings=warnings, warnings_s=catalogue.plural(warnings))
 
 
 def changed_paths(root: Path, base: str, lang: str, quiet: bool) -> list[Path] | None:
@@ -70,9 +69,8 @@ def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -
             continue  # unreadable: validation reports why
         if count or encoding != "utf-8":
             shown = visible(name)
-            info(t(lang, f"แก้ {shown}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
-                   f"fixed {shown}: {count} correction{'s' if count != 1 else ''}"
-                   + (f", saved as UTF-8 (was {encoding})" if encoding != "utf-8" else "")), quiet)
+            saved = catalogue.phrase("fixed-encoding", lang, encoding=encoding) if encoding != "utf-8" else ""
+            info(catalogue.phrase("fixed", lang, name=shown, count=count, count_s=catalogue.plural(count), saved=saved), quiet)
 
 
 @click.command("validate")
