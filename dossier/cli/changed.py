@@ -7,14 +7,14 @@ from pathlib import Path
 import click
 
 from dossier import catalogue
-from dossier.cli.common import default_lang, edge
+from dossier.cli.common import default_lang, edge, lang_option
 from dossier.safetext import terminal, visible
 
 
 @click.command("changed")
 @click.argument("base")
 @click.option("-0", "--null", "null", is_flag=True, help=catalogue.option_help("null"))
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))
+@lang_option
 @edge
 def changed_command(base: str, null: bool, lang: str | None) -> int:
     """Print the project files changed against the git ref BASE, one per line.

@@ -46,6 +46,16 @@ def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--lang`` on a command that reports no problems itself (default: from the locale, chosen later)."""
+    return click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))(fn)
+
+
+def interactive_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--interactive/--no-interactive`` of the commands that ask for what is missing."""
+    return click.option("--interactive/--no-interactive", default=None, help=catalogue.option_help("interactive"))(fn)
+
+
 def safe_output(text: str, fmt: str) -> str:
     """The last step before printing a report: nothing in it can reach a terminal or a CI log
     raw (see :mod:`dossier.safetext`)."""

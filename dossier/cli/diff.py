@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from dossier import catalogue
-from dossier.cli.common import default_lang, edge, info
+from dossier.cli.common import default_lang, edge, info, lang_option
 from dossier.safetext import terminal, visible
 
 
@@ -18,7 +18,7 @@ from dossier.safetext import terminal, visible
               help=catalogue.option_help("diff-out"))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help=catalogue.option_help("jobs"))
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))
+@lang_option
 @edge
 def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str | None) -> int:
     """Build the changed projects at BASE and now, and report the pages that differ.

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from dossier import catalogue
-from dossier.cli.common import edge, info, usage_problem
+from dossier.cli.common import edge, info, interactive_option, lang_option, usage_problem
 
 
 def _agency(text: str) -> tuple[str, str]:
@@ -29,9 +29,8 @@ def _agency(text: str) -> tuple[str, str]:
 @click.option("--agency", "agencies", multiple=True, help=catalogue.option_help("init-agency"))
 @click.option("--github-org", default="", help=catalogue.option_help("github-org"))
 @click.option("--install", default="", help="What CI installs the tool with (pip requirement), default: dossier==VERSION.")
-@click.option("--interactive/--no-interactive", default=None,
-              help=catalogue.option_help("interactive"))
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))
+@interactive_option
+@lang_option
 @edge
 def init_command(folder: Path, province: str | None, edition: str | None, cutoff: str | None, deadline: str,
                  numerals: str, office: str, agencies: tuple[str, ...], github_org: str, install: str,

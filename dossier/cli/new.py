@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from dossier import catalogue
-from dossier.cli.common import edge, info, usage_problem
+from dossier.cli.common import edge, info, interactive_option, lang_option, usage_problem
 from dossier.errors import NOWHERE, Diagnostic, DossierError
 from dossier.safetext import terminal, visible
 
@@ -44,9 +44,8 @@ def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Cal
 @click.option("--phone", default="", help=catalogue.option_help("phone"))
 @click.option("--email", default="", help=catalogue.option_help("email"))
 @click.option("--started", default="", help=catalogue.option_help("started"))
-@click.option("--interactive/--no-interactive", default=None,
-              help=catalogue.option_help("interactive"))
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))
+@interactive_option
+@lang_option
 @edge
 def new_command(agency: str | None, award_type: str | None, title: str | None, slug: str | None, contact_name: str,
                 phone: str, email: str, started: str, interactive: bool | None, lang: str | None) -> int:
