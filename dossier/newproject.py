@@ -21,7 +21,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
-from dossier import thai
+from dossier import catalogue, thai
 from dossier.model.project import Agency, Contact, Project
 from dossier.rules import AwardType, Rules
 
@@ -60,6 +60,11 @@ def requirements(rules: Rules, award_type: AwardType) -> tuple[list[str], list[s
     return list(needs.fields), list(needs.sections), dict(needs.minimum)
 
 
+def _form(key: str, **args: Any) -> str:
+    """A line or phrase of the form, from the catalogue: the form's comments are in Thai."""
+    return catalogue.phrase(key, "th", **args)
+
+
 def _choices(tp: Any, aliases: dict[str, str]) -> str:
     thai_names: dict[str, list[str]] = {}
     for alias, value in aliases.items():
@@ -72,7 +77,7 @@ def _note(f: dataclasses.Field[Any], tp: Any) -> str:
     if get_origin(tp) is Literal:
         note += ": " + _choices(tp, f.metadata.get("aliases") or {})
     elif f.metadata.get("example"):
-        note += f" เช่น {f.metadata['example']}"
+        note += _form("form-example", example=f.metadata["example"])
     return note
 
 
@@ -82,7 +87,7 @@ def _example_item(cls: Any, indent: str, first_prefix: str) -> list[str]:
     lines = []
     for index, f in enumerate(dataclasses.fields(cls)):
         prefix = first_prefix if index == 0 else " " * len(first_prefix)
-        required = " (ต้องมี)" if f.metadata.get("required") else ""
+        required = _form("form-required") if f.metadata.get("required") else ""
         lines.append(f"#{indent}{prefix}{f.name}:".ljust(30) + f"  # {_note(f, hints[f.name])}{required}")
     return lines
 
@@ -100,10 +105,11 @@ class Writer:
         hints = typing.get_type_hints(Project)
         lines = [
             "# yaml-language-server: $schema=../schema/project.schema.json",
-            f"# ผลงานส่งประกวด{self.rules.award.get('th', '')} ปี {self.rules.edition} ประเภท{award_type.th} ({award_type.slug})",
+            _form("form-head", award=self.rules.award.get("th", ""), edition=self.rules.edition, type=award_type.th,
+                  slug=award_type.slug),
             f"# {award_type.definition_th}",
-            "# สร้างด้วย dossier new: เติมข้อมูลตามคำแนะนำหลังเครื่องหมาย # (บรรทัดที่ขึ้นต้นด้วย # คือคำแนะนำ ไม่ถูกพิมพ์)",
-            "# แล้วสั่ง dossier validate เพื่อดูว่ายังเหลืออะไรต้องทำ",
+            _form("form-how"),
+            _form("form-then"),
         ]
         narrative = ("summary", "sections")  # the writing comes last, after the facts
         ordered = sorted(dataclasses.fields(Project), key=lambda f: f.name in narrative)
@@ -117,7 +123,7 @@ class Writer:
     def field(self, f: dataclasses.Field[Any], tp: Any, new: NewProject, required: bool, minimum: int | None,
               sections: list[str]) -> list[str]:
         name = f.name
-        mark = " (ต้องมี)" if required else ""
+        mark = _form("form-required") if required else ""
         if name == "title":
             return [f"title: {scalar(new.title)}"]
         if name == "award_type":
@@ -129,7 +135,7 @@ class Writer:
         if name == "started":
             running = ""
             if self.cutoff is not None:
-                running = f" ต้องดำเนินการมาแล้วไม่น้อยกว่า ๑ ปี ณ {thai.format_date(self.cutoff, 'thai')}"
+                running = _form("form-running", date=thai.format_date(self.cutoff, "thai"))
             value = scalar(new.started) if new.started else ""
             return [f"started: {value}".rstrip().ljust(31) + f" # {_note(f, tp)}{mark}{running}"]
         if name == "status":
@@ -137,10 +143,9 @@ class Writer:
         if name == "sections":
             return self.sections(sections)
         if name == "summary":
-            return ["summary:".ljust(31) + f" # {f.metadata['th']}{mark}: สรุปผลงานไม่เกิน ๑ หน้า เขียนต่อท้าย summary: |",
-                    "#   ว่าแก้ปัญหาอะไร ใครร่วมทำ และได้ผลอย่างไร (มีตัวเลข)"]
+            return ["summary:".ljust(31) + f" # {f.metadata['th']}{mark}" + _form("form-summary"), _form("form-summary-more")]
         origin = get_origin(tp)
-        note = _note(f, tp) + mark + (f" อย่างน้อย {thai.to_thai_digits(str(minimum))} รายการ" if minimum else "")
+        note = _note(f, tp) + mark + (_form("form-at-least", count=thai.to_thai_digits(str(minimum))) if minimum else "")
         head = [f"{name}:".ljust(31) + f" # {note}"]
         if origin is list:
             item = get_args(tp)[0]
@@ -152,25 +157,25 @@ class Writer:
         return head
 
     def contact(self, f: dataclasses.Field[Any], new: NewProject, mark: str) -> list[str]:
-        head = "contact:".ljust(31) + f" # {f.metadata['th']}{mark}: ผู้ที่สำนักงาน ก.พ.ร. ติดต่อได้"
+        head = "contact:".ljust(31) + f" # {f.metadata['th']}{mark}" + _form("form-contact")
         if not new.contact_name:
             return [head] + _example_item(Contact, "  ", "")
         lines = [head, f"  name: {scalar(new.contact_name)}"]
-        blank = "  # {}:                       # เช่น {}"
-        lines.append(f"  phone: {scalar(new.phone)}" if new.phone else blank.format("phone", "0 3471 3309"))
-        lines.append(f"  email: {scalar(new.email)}" if new.email else blank.format("email", "somsri@example.go.th"))
+        lines.append(f"  phone: {scalar(new.phone)}" if new.phone else _form("form-blank", field="phone", example="0 3471 3309"))
+        lines.append(f"  email: {scalar(new.email)}" if new.email
+                     else _form("form-blank", field="email", example="somsri@example.go.th"))
         return lines
 
     def sections(self, required: list[str]) -> list[str]:
-        lines = ["sections:".ljust(31) + " # เนื้อหาผลงาน: เขียนใต้แต่ละหัวข้อ โดยเว้นวรรคหน้าบรรทัด ๔ ช่อง ย่อหน้าใหม่ให้เว้นบรรทัดว่าง"]
+        lines = ["sections:".ljust(31) + _form("form-sections")]
         number = 0
         for section in self.rules.sections:
             is_required = section.key in required
             number += 1
-            status = "ต้องมี" if is_required else "ไม่บังคับ"
+            status = _form("form-section-required" if is_required else "form-section-optional")
             lines += ["", f"  # {thai.to_thai_digits(str(number))}. {section.th} ({status})"]
             if section.prompt_th:
-                lines.append(f"  # คณะกรรมการดู: {section.prompt_th}")
+                lines.append(_form("form-prompt", prompt=section.prompt_th))
             lines.append(f"  {section.key}: |" if is_required else f"  # {section.key}: |")
         return lines
 

@@ -14,14 +14,29 @@ from pathlib import Path
 from dossier.errors import NOWHERE, Diagnostic
 
 DRAFT = ".draft"
+PDF = ".pdf"
 
 
 def dossier_name(slug: str, draft: bool) -> str:
-    return f"{slug}{DRAFT}.pdf" if draft else f"{slug}.pdf"
+    return f"{slug}{DRAFT}{PDF}" if draft else f"{slug}{PDF}"
+
+
+def book_slug(province: object, edition: object) -> str:
+    return f"{province}-{edition}"
 
 
 def book_name(province: object, edition: object, draft: bool) -> str:
-    return dossier_name(f"{province}-{edition}", draft)
+    return dossier_name(book_slug(province, edition), draft)
+
+
+def is_draft(name: str | os.PathLike[str]) -> bool:
+    """Whether an output (its name or path) is a draft: ``<name>.draft.pdf``."""
+    return os.fspath(name).endswith(DRAFT + PDF)
+
+
+def draft_of(path: Path) -> Path:
+    """The draft beside a final document: ``build/x.pdf`` → ``build/x.draft.pdf``."""
+    return path.with_name(dossier_name(path.name.removesuffix(PDF), True))
 
 
 def _outputs(slug: str) -> list[str]:

@@ -37,6 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError
+from dossier.outputs import is_draft
 from dossier.paths import PROVINCE_FILE
 from dossier.preview.gallery import Gallery, encode
 
@@ -134,14 +135,14 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
         for b in outcome.built:
             documents.append(Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft))
         for f in outcome.fresh:
-            documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
+            documents.append(Document(f.path.name, f.file, f.pages, is_draft(f.path)))
         documents.sort(key=lambda d: d.source)
         if outcome.book_path is not None:
             from dossier.build.manifest import Manifest
 
             entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
             documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
-                                      outcome.book_path.name.endswith(".draft.pdf")))
+                                      is_draft(outcome.book_path)))
     except DossierError as exc:
         problems.extend(exc.diagnostics)
     unique = tuple(dict.fromkeys(problems))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dossier import thai
+from dossier import catalogue, thai
 from dossier.status import Board, ProjectStatus
 
 FONTS = Path(__file__).parent / "fonts"
@@ -34,7 +34,7 @@ def state(p: ProjectStatus) -> str:
     return "errors" if p.errors else ("incomplete" if p.missing else "ready")
 
 
-def render(board: Board, numerals: str = "thai", award: str = "รางวัลเลิศรัฐ", fonts: bool = True) -> str:
+def render(board: Board, numerals: str = "thai", award: str | None = None, fonts: bool = True) -> str:
     import jinja2
     from markupsafe import Markup
 
@@ -58,8 +58,10 @@ def render(board: Board, numerals: str = "thai", award: str = "รางวั�
         return thai.format_date(day, numerals, short=True)  # type: ignore[arg-type]
 
     projects = board.projects
+    default_award = catalogue.phrase("status-award", "th")
     return env.get_template("status.html.j2").render(
-        board=board, award=award, num=num, date=date, state=state, fonts=Markup(embedded_fonts() if fonts else ""),
+        board=board, award=default_award if award is None else award, num=num, date=date, state=state,
+        fonts=Markup(embedded_fonts() if fonts else ""),
         ready=sum(1 for p in projects if p.ready), with_errors=sum(1 for p in projects if p.errors),
         incomplete=sum(1 for p in projects if not p.errors and p.missing),
     )

@@ -31,6 +31,7 @@ from dossier.build.manifest import Manifest
 from dossier.build.outcome import Options, Outcome
 from dossier.build.plan import Planned, book_sources, check_item, source_date
 from dossier.build.workers import Job
+from dossier.outputs import is_draft
 
 if TYPE_CHECKING:
     from dossier.render.book import Part
@@ -83,7 +84,7 @@ class FrontMatter:
                     return None
                 p.checked = p.checked or check_item(p.item, self.ws)  # up to date: validated for the book only
                 pages, anchors, _view = recorded
-                parts.append(Part(p.checked, p.name.endswith(".draft.pdf"), pages, anchors,
+                parts.append(Part(p.checked, is_draft(p.name), pages, anchors,
                                   self.options.out_dir / p.name))
             elif p.name in laid:
                 pages, anchors, view = laid[p.name]

@@ -109,7 +109,7 @@ def book_name(ws: Workspace, draft: bool) -> str:
 
 
 def book_slug(ws: Workspace) -> str:
-    return book_name(ws, False).removesuffix(".pdf")
+    return outputs.book_slug(ws.province.province, ws.province.edition)
 
 
 def environment(ws: Workspace, options: Options) -> str:

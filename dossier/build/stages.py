@@ -31,7 +31,7 @@ from dossier.build.workers import Outcome as JobOutcome
 from dossier.errors import NOWHERE, Diagnostic, DossierError, Pos, RenderTimeout, Severity
 from dossier.files import TEMP_FOLDER
 from dossier.load import Source
-from dossier.outputs import dossier_name
+from dossier.outputs import dossier_name, draft_of, is_draft
 from dossier.paths import PROVINCE_FILE
 from dossier.thaidict import activate
 
@@ -177,7 +177,7 @@ def make_book(ws: Workspace, planned: list[Planned], options: Options, runner: R
     if not options.book or not included:
         return
     key = book_key(front.env, book_sources(ws, planned))
-    name = book_name(ws, any(p.draft or p.name.endswith(".draft.pdf") for p in included))
+    name = book_name(ws, any(p.draft or is_draft(p.name) for p in included))
     if not options.force and manifest.fresh(name, key) is not None and not outcome.failed:
         outcome.book_fresh = True
         outcome.book_path = options.out_dir / name
@@ -249,9 +249,9 @@ def remove_stale_drafts(outcome: Outcome, manifest: Manifest) -> None:
     draft is removed, if the manifest shows this tool made it (a file of the same name that
     the tool did not make is left alone)."""
     for path in outcome.current():
-        if path.name.endswith(".draft.pdf"):
+        if is_draft(path):
             continue
-        draft = path.with_name(path.name[: -len(".pdf")] + ".draft.pdf")
+        draft = draft_of(path)
         if draft.name not in manifest.entries:
             continue
         try:

@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from dossier import thai
-from dossier.catalogue import files, office, preview, rules, tool
+from dossier.catalogue import commands, files, office, preview, rules, tool
 from dossier.catalogue.entry import Entry
 from dossier.safetext import visible
 
@@ -95,3 +95,21 @@ KINDS: dict[str, tuple[str, str]] = {
 def kind(name: str, lang: str) -> str:
     th, en = KINDS.get(name, (name, name))
     return th if lang == "th" else en
+
+
+def phrase(key: str, lang: str, **args: Any) -> str:
+    """The phrase ``key`` of the commands (:data:`commands.TEXT`) in ``lang``, its ``{fields}``
+    filled with ``args`` as they are; an unknown key is a bug of the tool (a KeyError)."""
+    e = commands.TEXT[key]
+    return (e.th if lang == "th" else e.en).format(**args)
+
+
+def option_help(key: str) -> str:
+    """The help of a command-line option (:data:`commands.HELP`): English, then Thai."""
+    e = commands.HELP[key]
+    return f"{e.en} / {e.th}"
+
+
+def plural(count: int) -> str:
+    """The English plural ending for ``count`` things: the ``{..._s}`` fields of :data:`commands.TEXT`."""
+    return "s" if count != 1 else ""

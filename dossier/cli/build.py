@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dossier import catalogue
-from dossier.cli.common import common_options, edge, exit_code, print_diagnostics, t
+from dossier.cli.common import common_options, edge, exit_code, print_diagnostics
 from dossier.cli.progress import Display
 from dossier.errors import Diagnostic, DossierError
 from dossier.safetext import visible
@@ -26,18 +26,16 @@ VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-3a", "none")  # dossier.render.pdf.VA
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: build/ in the repository). / โฟลเดอร์ผลลัพธ์")
+              help=catalogue.option_help("out"))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: the number of CPUs). / จำนวนงานที่ทำพร้อมกัน")
-@click.option("--force", is_flag=True, help="Rebuild everything, even what is up to date. / สร้างใหม่ทั้งหมด")
+              help=catalogue.option_help("jobs"))
+@click.option("--force", is_flag=True, help=catalogue.option_help("force"))
 @click.option("--draft", is_flag=True,
-              help="Also render projects with errors, as drafts (<name>.draft.pdf, watermarked, problems "
-                   "listed at the end). / สร้างฉบับร่างของโครงการที่ยังไม่ผ่านการตรวจ")
+              help=catalogue.option_help("draft"))
 @click.option("--book/--no-book", default=None,
-              help="Make the province's book <province>-<edition>.pdf (default: when no PATHS are given). "
-                   "/ สร้างเล่มรวมผลงานของจังหวัด")
+              help=catalogue.option_help("book"))
 @click.option("--pdf-variant", type=click.Choice(VARIANTS), default="pdf/a-3b", show_default=True,
-              help="PDF standard claimed (none: plain tagged PDF). / มาตรฐาน PDF")
+              help=catalogue.option_help("pdf-variant"))
 @common_options
 @edge
 def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, force: bool, draft: bool,
@@ -106,11 +104,10 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
 
         def skipped(self, item: Checked) -> None:
             name = visible(item.file)
-            screen.line(t(lang, f"ข้าม {name}: มีข้อผิดพลาด (ใช้ --draft เพื่อสร้างฉบับร่าง)",
-                          f"skipped {name}: it has errors (--draft renders a draft)"))
+            screen.line(catalogue.phrase("build-skipped", lang, name=name))
 
         def rendering(self, count: int) -> None:
-            screen.start(count, t(lang, "กำลังสร้าง PDF", "rendering"))
+            screen.start(count, catalogue.phrase("build-rendering", lang))
 
         def tick(self) -> None:
             screen.advance()
@@ -122,18 +119,17 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
             problems(found)
 
         def rendered(self, built: Built) -> None:
-            r, draft_th, draft_en = built.rendered, ", ฉบับร่าง" if built.draft else "", ", draft" if built.draft else ""
+            r, draft = built.rendered, catalogue.phrase("build-draft", lang) if built.draft else ""
             name, pdf = visible(built.checked.file), visible(display(r.path))
-            screen.line(t(lang, f"✓ {name} → {pdf} ({r.pages} หน้า{draft_th}, {built.seconds:.1f} วินาที)",
-                          f"✓ {name} → {pdf} ({r.pages} pages{draft_en}, {built.seconds:.1f} s)"))
+            screen.line(catalogue.phrase("build-rendered", lang, name=name, pdf=pdf, pages=r.pages, draft=draft,
+                                      seconds=built.seconds))
 
         def lock_taken_over(self, pid: int | str) -> None:
             screen.line(catalogue.message("lock-taken-over", lang, {"pid": pid, "path": display(options.out_dir)}))
 
         def book(self, rendered: Rendered) -> None:
             pdf = visible(display(rendered.path))
-            screen.line(t(lang, f"✓ เล่มรวม → {pdf} ({rendered.pages} หน้า, {rendered.seconds:.1f} วินาที)",
-                          f"✓ book → {pdf} ({rendered.pages} pages, {rendered.seconds:.1f} s)"))
+            screen.line(catalogue.phrase("build-book", lang, pdf=pdf, pages=rendered.pages, seconds=rendered.seconds))
 
     options = Options(out or ws.root / "build", draft=draft, book=with_book,
                       variant=pdf_variant, jobs=jobs or os.cpu_count() or 1, force=force)
@@ -142,7 +138,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
     finally:
         screen.stop()
     for stale in outcome.removed:  # the project passes now: its draft would mislead
-        screen.line(t(lang, f"ลบฉบับร่างที่ล้าสมัย {display(stale)}", f"removed the stale draft {display(stale)}"))
+        screen.line(catalogue.phrase("build-stale-draft", lang, path=display(stale)))
     late = [d for d in outcome.diagnostics if d not in shown and d not in diagnostics]
     diagnostics += late
     print_diagnostics(late if live else diagnostics, fmt, lang)
@@ -155,9 +151,7 @@ def build_command(paths: tuple[Path, ...], out: Path | None, jobs: int | None, f
 
 def _summary(screen: Display, lang: str, built: int, fresh: int, failed: int, skipped: int, book: bool,
              book_fresh: bool, seconds: float) -> None:
-    book_th = " และเล่มรวม" if book else (" (เล่มรวมไม่เปลี่ยนแปลง)" if book_fresh else "")
-    book_en = " and the book" if book else (" (book up to date)" if book_fresh else "")
-    screen.line(t(lang, f"สร้าง PDF {built} ไฟล์{book_th}, ไม่เปลี่ยนแปลง {fresh}, ล้มเหลว {failed}, ข้าม {skipped} "
-                        f"({seconds:.1f} วินาที)",
-                  f"built {built} PDF{'s' if built != 1 else ''}{book_en}, {fresh} up to date, {failed} failed, "
-                  f"{skipped} skipped ({seconds:.1f} s)"))
+    books = "build-summary-book" if book else ("build-summary-book-fresh" if book_fresh else None)
+    screen.line(catalogue.phrase("build-summary", lang, built=built, built_s=catalogue.plural(built),
+                              book=catalogue.phrase(books, lang) if books else "", fresh=fresh, failed=failed,
+                              skipped=skipped, seconds=seconds))

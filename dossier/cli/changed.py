@@ -6,14 +6,15 @@ from pathlib import Path
 
 import click
 
-from dossier.cli.common import default_lang, edge
+from dossier import catalogue
+from dossier.cli.common import default_lang, edge, lang_option
 from dossier.safetext import terminal, visible
 
 
 @click.command("changed")
 @click.argument("base")
-@click.option("-0", "--null", "null", is_flag=True, help="Separate names with NUL (for xargs -0). / คั่นด้วย NUL")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+@click.option("-0", "--null", "null", is_flag=True, help=catalogue.option_help("null"))
+@lang_option
 @edge
 def changed_command(base: str, null: bool, lang: str | None) -> int:
     """Print the project files changed against the git ref BASE, one per line.

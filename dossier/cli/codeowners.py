@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import common_options, edge
 
 
 @click.command("codeowners")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if the committed file is stale. / ตรวจว่าไฟล์เป็นปัจจุบัน")
+@click.option("--check", is_flag=True, help=catalogue.option_help("check"))
 @common_options
 @edge
 def codeowners_command(check: bool, lang: str, fmt: str, quiet: bool, strict: bool) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from dossier import catalogue
 from dossier.cli.report import FORMATS, emit
 from dossier.errors import Diagnostic, DossierError, Severity
 from dossier.safetext import annotation_lines, json_text, terminal
@@ -33,20 +34,26 @@ def default_lang() -> str:
     return "th"
 
 
-def t(lang: str, th: str, en: str) -> str:
-    return th if lang == "th" else en
-
-
 def common_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--lang``, ``--format``, ``-q`` and ``--strict`` on every command that reports problems."""
-    fn = click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1). / ถือว่าคำเตือนเป็นข้อผิดพลาด")(fn)
-    fn = click.option("-q", "--quiet", is_flag=True, help="Only problems, no progress or summary. / แสดงเฉพาะปัญหา")(fn)
+    fn = click.option("--strict", is_flag=True, help=catalogue.option_help("strict"))(fn)
+    fn = click.option("-q", "--quiet", is_flag=True, help=catalogue.option_help("quiet"))(fn)
     fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                       help="How to print problems: text for people, json for tools, github for annotations, "
                            "sarif for code scanning.")(fn)
     fn = click.option("--lang", type=click.Choice(["th", "en"]), default=default_lang,
-                      help="Language of messages (default: from the locale, Thai first). / ภาษาของข้อความ")(fn)
+                      help=catalogue.option_help("common-lang"))(fn)
     return fn
+
+
+def lang_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--lang`` on a command that reports no problems itself (default: from the locale, chosen later)."""
+    return click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("lang"))(fn)
+
+
+def interactive_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--interactive/--no-interactive`` of the commands that ask for what is missing."""
+    return click.option("--interactive/--no-interactive", default=None, help=catalogue.option_help("interactive"))(fn)
 
 
 def safe_output(text: str, fmt: str) -> str:
@@ -67,12 +74,10 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], fmt: str, lang: str, er
 
 def usage_problem(lang: str, code: str, **args: Any) -> int:
     """A usage problem of a command (not of a file): message and hint on stderr, exit 2."""
-    from dossier import catalogue
-
-    info(f"{t(lang, 'ข้อผิดพลาด', 'error')}: {catalogue.message(code, lang, args)}")
+    info(f"{catalogue.phrase('label-error', lang)}: {catalogue.message(code, lang, args)}")
     hint = catalogue.hint(code, lang, args)
     if hint:
-        info(f"    {t(lang, 'วิธีแก้', 'hint')}: {hint}")
+        info(f"    {catalogue.phrase('label-hint', lang)}: {hint}")
     return 2
 
 
@@ -154,19 +159,15 @@ def _edge(fn: Callable[..., int], problems_to_stderr: bool) -> Callable[..., Non
             sys.exit(exc.exit_code)
         except KeyboardInterrupt as exc:
             signum = getattr(exc, "signum", signal.SIGINT)
-            from dossier import catalogue
-
             info(catalogue.message("stopped-by-signal", lang, {"signal": signal.Signals(signum).name}))
             sys.exit(128 + signum)
         except (RecursionError, MemoryError) as exc:
-            info(t(lang, f"ข้อมูลซับซ้อนเกินกว่าจะประมวลผลได้ ({type(exc).__name__})",
-                   f"input too complex to process ({type(exc).__name__})"))
+            info(catalogue.phrase("too-complex", lang, kind=type(exc).__name__))
             sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - the edge: never show a user a traceback by default
             if os.environ.get("DOSSIER_DEBUG"):
                 traceback.print_exc()
-            info(t(lang, f"เกิดข้อผิดพลาดภายในเครื่องมือ: {exc!r} (ตั้ง DOSSIER_DEBUG=1 เพื่อดูรายละเอียด แล้วแจ้งผู้ดูแล)",
-                   f"internal error: {exc!r} (set DOSSIER_DEBUG=1 for details and report it)"))
+            info(catalogue.phrase("internal-error", lang, error=repr(exc)))
             sys.exit(3)
         sys.exit(code)
 

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import click
 
-from dossier.cli.common import default_lang, edge, info, t
+from dossier import catalogue
+from dossier.cli.common import default_lang, edge, info, lang_option
 from dossier.safetext import terminal, visible
 
 
 @click.command("diff")
 @click.argument("base", required=False)
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Report folder (default: build/diff). / โฟลเดอร์รายงาน")
+              help=catalogue.option_help("diff-out"))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: the number of CPUs). / จำนวนงานที่ทำพร้อมกัน")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+              help=catalogue.option_help("jobs"))
+@lang_option
 @edge
 def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str | None) -> int:
     """Build the changed projects at BASE and now, and report the pages that differ.
@@ -46,16 +47,14 @@ def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str
     index = write_report(projects, out or ws.root / "build" / "diff", ref, lang)
     for project in projects:
         pages = ", ".join(pages_changed(project)) or "—"
-        click.echo(terminal(visible(f"{project.name}: " + t(lang, f"หน้าที่เปลี่ยน {pages}", f"pages changed {pages}"))))
-    info(t(lang, f"โครงการที่เปลี่ยน {len(projects)} โครงการ รายงาน → {display(index)}",
-           f"{len(projects)} project{'s' if len(projects) != 1 else ''} changed; report → {display(index)}"))
+        click.echo(terminal(visible(f"{project.name}: " + catalogue.phrase("diff-pages", lang, pages=pages))))
+    info(catalogue.phrase("diff-done", lang, count=len(projects), count_s=catalogue.plural(len(projects)), path=display(index)))
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         try:
             with open(target, "a", encoding="utf-8") as handle:
                 handle.write(summary_markdown(projects, ref, lang))
         except OSError as exc:
-            from dossier import catalogue
 
             info(catalogue.message("write-failed", lang, {"path": target, "reason": exc.strerror or str(exc)}))
     return 0

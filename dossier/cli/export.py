@@ -48,12 +48,11 @@ def _summary(ws: Any, checked: list[Any], to: str, out: Path | None, lang: str) 
 @click.command("export")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--to", "to", type=click.Choice(TARGETS), required=True,
-              help="xlsx/csv/json: the province summary; form: the online form's text; docx: a Word file per project. / รูปแบบ")
+              help=catalogue.option_help("to"))
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (summary; - for standard output) or folder (form, docx). "
-                   "Default: build/summary.<ext>, build/form/, build/docx/. / ปลายทาง")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษา")
-@click.option("--strict", is_flag=True, help="Exit 1 when a form field is over its limit. / ถือว่าเกินขีดจำกัดเป็นข้อผิดพลาด")
+              help=catalogue.option_help("export-out"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("export-lang"))
+@click.option("--strict", is_flag=True, help=catalogue.option_help("export-strict"))
 @edge
 def export_command(paths: tuple[Path, ...], to: str, out: Path | None, lang: str | None, strict: bool) -> int:
     """Export for the office's other tools: a spreadsheet, the online form, Word.

@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from dossier.cli.common import print_diagnostics, t
+from dossier import catalogue
+from dossier.cli.common import print_diagnostics
 from dossier.cli.export import write
 from dossier.cli.status import pad, width
 
@@ -45,8 +46,7 @@ def export_form(ws: Any, checked: list[Any], out: Path, lang: str, strict: bool)
             write(folder / f"{index:02d}-{field.spec.field.removeprefix('sections.')}.txt",
                   (field.text + "\n").encode("utf-8"), lang, announce=False)
         write(folder / "form.html", _html(ws, item, texts).encode("utf-8"), lang)
-        header = [t(lang, "ช่อง", "field"), t(lang, "อักษร", "chars"), t(lang, "ไม่รวมช่องว่าง", "no spaces"),
-                  t(lang, "คำ", "words"), t(lang, "ขีดจำกัด", "limits")]
+        header = [catalogue.phrase(f"form-{key}", lang) for key in ("field", "chars", "no-spaces", "words", "limits")]
         rows = []
         for index, field in enumerate(texts, start=1):
             limits = ", ".join(f"{k}={v}" for k, v in field.spec.limits.items()) or "-"

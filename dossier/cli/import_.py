@@ -55,13 +55,21 @@ def _read(path: Path, ws: Any) -> Any:
             "path": display(path), "reason": str(exc) or type(exc).__name__})]) from None
 
 
+def _place(place: str, lang: str) -> str:
+    """Where a part of the Word file is, as :mod:`dossier.office` names it (in Thai), in ``lang``."""
+    if lang != "th":
+        for key in ("place-paragraph", "place-table"):
+            place = place.replace(catalogue.phrase(key, "th"), catalogue.phrase(key, "en"))
+    return place
+
+
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The new project file (default: projects/<FILE's name>.yaml); never overwritten. / ไฟล์โครงการใหม่")
-@click.option("--agency", default=None, help="Agency id from dossier.yaml. / รหัสหน่วยงาน")
-@click.option("--type", "award_type", default=None, help="Award type. / ประเภทรางวัล")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษา")
+              help=catalogue.option_help("import-out"))
+@click.option("--agency", default=None, help=catalogue.option_help("agency"))
+@click.option("--type", "award_type", default=None, help=catalogue.option_help("type"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("export-lang"))
 @edge
 def import_command(file: Path, out: Path | None, agency: str | None, award_type: str | None, lang: str | None) -> int:
     """Turn an agency's Word report (.docx) into a new project file.
@@ -114,7 +122,7 @@ def import_command(file: Path, out: Path | None, agency: str | None, award_type:
                                        args={"path": display(target), "reason": exc.strerror or str(exc)})]) from None
     for item in imported.unmapped:
         info(f"{display(file)}: " + catalogue.message("import-unmapped", lang, {
-            "place": item.place if lang == "th" else item.place.replace("ย่อหน้าที่", "paragraph").replace("ตารางที่", "table"),
+            "place": _place(item.place, lang),
             "heading": item.heading, "text": item.text}))
     if imported.cleaned:
         info(catalogue.message("import-cleaned", lang, {"count": imported.cleaned}))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from dossier import catalogue
-from dossier.cli.common import edge, info, usage_problem
+from dossier.cli.common import edge, info, interactive_option, lang_option, usage_problem
 
 
 def _agency(text: str) -> tuple[str, str]:
@@ -19,19 +19,18 @@ def _agency(text: str) -> tuple[str, str]:
 
 @click.command("init")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
-@click.option("--province", help="Province name in Thai, e.g. น่าน. / ชื่อจังหวัด")
-@click.option("--edition", help="Award edition (B.E.), default: the newest built-in rules. / ปีรางวัล (พ.ศ.)")
-@click.option("--cutoff", help="Cut-off date, default: 31 ธันวาคม of the year before the edition. / วันตัดยอด")
-@click.option("--deadline", default="", help="Submission deadline (optional). / กำหนดส่งผลงาน")
+@click.option("--province", help=catalogue.option_help("province"))
+@click.option("--edition", help=catalogue.option_help("edition"))
+@click.option("--cutoff", help=catalogue.option_help("cutoff"))
+@click.option("--deadline", default="", help=catalogue.option_help("deadline"))
 @click.option("--numerals", type=click.Choice(["thai", "arabic"]), default="thai", show_default=True,
-              help="Numerals in the documents. / รูปแบบตัวเลข")
-@click.option("--office", default="", help="The coordinating office's name. / ชื่อสำนักงานผู้รวบรวม")
-@click.option("--agency", "agencies", multiple=True, help="An agency as ID=NAME (repeat the option). / หน่วยงาน")
-@click.option("--github-org", default="", help="GitHub organisation: reviewers become @ORG/ID and @ORG/office. / องค์กรใน GitHub")
+              help=catalogue.option_help("numerals"))
+@click.option("--office", default="", help=catalogue.option_help("office"))
+@click.option("--agency", "agencies", multiple=True, help=catalogue.option_help("init-agency"))
+@click.option("--github-org", default="", help=catalogue.option_help("github-org"))
 @click.option("--install", default="", help="What CI installs the tool with (pip requirement), default: dossier==VERSION.")
-@click.option("--interactive/--no-interactive", default=None,
-              help="Ask for what is missing (default: only at a terminal). / ถามข้อมูลที่ขาด")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+@interactive_option
+@lang_option
 @edge
 def init_command(folder: Path, province: str | None, edition: str | None, cutoff: str | None, deadline: str,
                  numerals: str, office: str, agencies: tuple[str, ...], github_org: str, install: str,

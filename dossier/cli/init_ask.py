@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from dossier import catalogue
-from dossier.cli.common import t
 from dossier.scaffold import AGENCY_ID, NewAgency, NewProvince
 
 
@@ -43,8 +42,8 @@ class Answers:
             install=self.install)
 
 
-def _prompt(lang: str, th: str, en: str, default: str | None = None) -> str:
-    return str(click.prompt(t(lang, th, en), default=default, show_default=bool(default), err=True)).strip()
+def _prompt(lang: str, key: str, default: str | None = None) -> str:
+    return str(click.prompt(catalogue.phrase(key, lang), default=default, show_default=bool(default), err=True)).strip()
 
 
 def ask_missing(a: Answers, ask: bool, lang: str) -> Problem | None:
@@ -53,15 +52,16 @@ def ask_missing(a: Answers, ask: bool, lang: str) -> Problem | None:
     from dossier.rules import available_editions
 
     editions = available_editions()
+    no_province = Problem("option-required", {"option": "--province", "allowed": catalogue.phrase("init-provinces", lang)})
     if not a.province:
         if not ask:
-            return Problem("option-required", {"option": "--province", "allowed": "น่าน, เชียงใหม่, …"})
-        a.province = _prompt(lang, "จังหวัด (เช่น น่าน)", "province (in Thai, e.g. น่าน)")
-    a.province = a.province.removeprefix("จังหวัด").strip()
+            return no_province
+        a.province = _prompt(lang, "init-province")
+    a.province = a.province.removeprefix(catalogue.phrase("init-province-prefix", lang)).strip()
     if not a.province:
-        return Problem("option-required", {"option": "--province", "allowed": "น่าน, เชียงใหม่, …"})
+        return no_province
     if not a.edition and ask:
-        a.edition = _prompt(lang, "ปีรางวัล (พ.ศ.)", "award edition (B.E.)", str(editions[-1]))
+        a.edition = _prompt(lang, "init-edition", str(editions[-1]))
     try:
         a.edition_year = thai.parse_year(a.edition) if a.edition else editions[-1]
     except thai.ValueProblem as exc:
@@ -69,8 +69,8 @@ def ask_missing(a: Answers, ask: bool, lang: str) -> Problem | None:
     if a.edition_year not in editions:
         return Problem("init-edition", {"edition": str(a.edition_year), "available": [str(e) for e in editions]})
     if not a.cutoff:
-        default = f"31 ธันวาคม {a.edition_year - 1}"
-        a.cutoff = _prompt(lang, "วันตัดยอด", "cut-off date", default) if ask else default
+        default = f"31 {thai.MONTHS[11]} {a.edition_year - 1}"
+        a.cutoff = _prompt(lang, "init-cutoff", default) if ask else default
     for option, value in (("--cutoff", a.cutoff), ("--deadline", a.deadline)):
         if value:
             try:
@@ -89,16 +89,15 @@ def ask_missing(a: Answers, ask: bool, lang: str) -> Problem | None:
 
 
 def _ask_agencies(lang: str, province: str) -> list[tuple[str, str]]:
-    click.echo(t(lang, "หน่วยงานเจ้าของผลงาน: พิมพ์รหัส (อังกฤษพิมพ์เล็ก เช่น cdd) แล้วชื่อ เว้นรหัสว่างเพื่อจบ",
-                 "agencies: type an id (lower case, e.g. cdd), then the name; an empty id ends the list"), err=True)
+    click.echo(catalogue.phrase("init-agencies", lang), err=True)
     found: list[tuple[str, str]] = []
     while True:
-        ident = str(click.prompt(t(lang, "รหัสหน่วยงาน", "agency id"), default="", show_default=False,
+        ident = str(click.prompt(catalogue.phrase("init-agency-id", lang), default="", show_default=False,
                                  err=True)).strip()
         if not ident:
             return found
         if not AGENCY_ID.fullmatch(ident):
             click.echo(catalogue.message("bad-slug", lang, {"value": ident}), err=True)
             continue
-        name = _prompt(lang, "ชื่อหน่วยงาน", "agency name", f"…จังหวัด{province}")
+        name = _prompt(lang, "init-agency-name", catalogue.phrase("init-agency-name-default", lang, province=province))
         found.append((ident, name))

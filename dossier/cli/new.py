@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from dossier import catalogue
-from dossier.cli.common import edge, info, t, usage_problem
+from dossier.cli.common import edge, info, interactive_option, lang_option, usage_problem
 from dossier.errors import NOWHERE, Diagnostic, DossierError
 from dossier.safetext import terminal, visible
 
@@ -28,26 +28,24 @@ def _choose(lang: str, title: str, options: Sequence[tuple[str, str]], pick: Cal
             text = options[int(text) - 1][0]
         found = pick(text)
         if found is None:
-            raise click.BadParameter(t(lang, "ไม่มีตัวเลือกนี้ พิมพ์หมายเลขหรือรหัสจากรายการ",
-                                       "not one of the choices: type a number or a key from the list"))
+            raise click.BadParameter(catalogue.phrase("new-not-a-choice", lang))
         return found
 
-    return click.prompt(t(lang, "เลือก (หมายเลขหรือรหัส)", "choose (number or key)"), default=default,
+    return click.prompt(catalogue.phrase("new-choose", lang), default=default,
                         value_proc=convert, err=True)
 
 
 @click.command("new")
-@click.option("--agency", help="Agency id from dossier.yaml. / รหัสหน่วยงาน")
-@click.option("--type", "award_type", help="Award type: slug or Thai name. / ประเภทรางวัล")
-@click.option("--title", help="Title of the work. / ชื่อผลงาน")
-@click.option("--slug", help="File name without .yaml (default: AGENCY-TYPE). / ชื่อไฟล์")
-@click.option("--contact", "contact_name", default="", help="Contact person (optional). / ผู้ประสานงาน")
-@click.option("--phone", default="", help="Contact's phone (optional). / โทรศัพท์")
-@click.option("--email", default="", help="Contact's e-mail (optional). / อีเมล")
-@click.option("--started", default="", help="Start date, e.g. '1 มิถุนายน 2561' (optional). / วันเริ่มดำเนินการ")
-@click.option("--interactive/--no-interactive", default=None,
-              help="Ask for what is missing (default: only at a terminal). / ถามข้อมูลที่ขาด")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language of messages. / ภาษาของข้อความ")
+@click.option("--agency", help=catalogue.option_help("agency"))
+@click.option("--type", "award_type", help=catalogue.option_help("new-type"))
+@click.option("--title", help=catalogue.option_help("title"))
+@click.option("--slug", help=catalogue.option_help("slug"))
+@click.option("--contact", "contact_name", default="", help=catalogue.option_help("contact"))
+@click.option("--phone", default="", help=catalogue.option_help("phone"))
+@click.option("--email", default="", help=catalogue.option_help("email"))
+@click.option("--started", default="", help=catalogue.option_help("started"))
+@interactive_option
+@lang_option
 @edge
 def new_command(agency: str | None, award_type: str | None, title: str | None, slug: str | None, contact_name: str,
                 phone: str, email: str, started: str, interactive: bool | None, lang: str | None) -> int:
@@ -86,7 +84,7 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
     if chosen_agency is None:
         if not ask:
             return usage_problem(lang, "option-required", option="--agency", allowed=[a.id for a in agencies])
-        chosen_agency = _choose(lang, t(lang, "หน่วยงานเจ้าของผลงาน:", "agency:"),
+        chosen_agency = _choose(lang, catalogue.phrase("new-agency", lang),
                                 [(a.id, a.name) for a in agencies], find_agency)
 
     chosen_type = ws.rules.find_type(award_type) if award_type else None
@@ -98,24 +96,23 @@ def new_command(agency: str | None, award_type: str | None, title: str | None, s
         if not ask:
             return usage_problem(lang, "option-required", option="--type",
                                   allowed=[f"{x.slug} ({x.th})" for x in types])
-        chosen_type = _choose(lang, t(lang, "ประเภทรางวัล:", "award type:"), [(x.slug, x.th) for x in types],
+        chosen_type = _choose(lang, catalogue.phrase("new-type", lang), [(x.slug, x.th) for x in types],
                               ws.rules.find_type)
 
     if not title:
         if not ask:
             return usage_problem(lang, "option-required", option="--title", allowed="-")
-        title = click.prompt(t(lang, "ชื่อผลงาน", "title"), err=True).strip()
+        title = click.prompt(catalogue.phrase("new-title", lang), err=True).strip()
     if not slug:
         slug = f"{chosen_agency.id}-{chosen_type.slug}".lower()
         if ask:
-            slug = click.prompt(t(lang, "ชื่อไฟล์ (อังกฤษพิมพ์เล็ก ตัวเลข และ -)", "file name (a-z, 0-9, -)"),
+            slug = click.prompt(catalogue.phrase("new-slug", lang),
                                 default=slug, err=True).strip()
     if ask and not contact_name:
-        contact_name = click.prompt(t(lang, "ชื่อผู้ประสานงาน (เว้นว่างได้)", "contact person (may be empty)"),
+        contact_name = click.prompt(catalogue.phrase("new-contact", lang),
                                     default="", show_default=False, err=True).strip()
     if ask and not started:
-        started = click.prompt(t(lang, "วันเริ่มดำเนินการ เช่น 1 มิถุนายน 2561 (เว้นว่างได้)",
-                                 "start date, e.g. 1 มิถุนายน 2561 (may be empty)"),
+        started = click.prompt(catalogue.phrase("new-started", lang),
                                default="", show_default=False, err=True).strip()
     if not valid_slug(slug):
         return usage_problem(lang, "bad-slug", value=slug)

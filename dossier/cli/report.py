@@ -26,12 +26,9 @@ from dossier.safetext import visible
 FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
-LABELS = {
-    "th": {"hint": "วิธีแก้", "source": "ที่มา", "file": "ไฟล์", "line": "บรรทัด", "code": "รหัส",
-           "problem": "ปัญหา", "error": "ข้อผิดพลาด", "warning": "คำเตือน"},
-    "en": {"hint": "hint", "source": "source", "file": "file", "line": "line", "code": "code",
-           "problem": "problem", "error": "error", "warning": "warning"},
-}
+LABELS = {lang: {word: catalogue.phrase(f"label-{word}", lang)
+                 for word in ("hint", "source", "file", "line", "code", "problem", "error", "warning")}
+          for lang in ("th", "en")}
 
 
 def text_lines(diagnostic: Diagnostic, lang: str) -> list[str]:
@@ -141,11 +138,9 @@ def summary_markdown(diagnostics: Iterable[Diagnostic], lang: str, title: str,
     words = LABELS[lang]
     errors = sum(1 for d in total if d.severity is Severity.ERROR)
     lines = [f"### {_cell(title)}", ""]
-    if lang == "th":
-        lines.append(f"ข้อผิดพลาด {errors} รายการ, คำเตือน {len(total) - errors} รายการ")
-    else:
-        lines.append(f"{errors} error{'s' if errors != 1 else ''}, {len(total) - errors} "
-                     f"warning{'s' if len(total) - errors != 1 else ''}")
+    warnings = len(total) - errors
+    lines.append(catalogue.phrase("summary-count", lang, errors=errors, errors_s=catalogue.plural(errors),
+                               warnings=warnings, warnings_s=catalogue.plural(warnings)))
     if not items:
         return "\n".join(lines) + "\n"
     lines += ["", f"| | {words['file']} | {words['code']} | {words['problem']} | {words['hint']} | {words['source']} |",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dossier import catalogue
 from dossier.cli.common import common_options, data_edge
 from dossier.errors import NOWHERE, Diagnostic, DossierError, UsageError
 from dossier.paths import PROVINCE_FILE
@@ -16,8 +17,8 @@ DEFAULT_FILES = {"project": "schema/project.schema.json", "province": "schema/pr
 @click.command("schema")
 @click.argument("kind", type=click.Choice(["project", "province"]), default="project")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of printing. / เขียนลงไฟล์")
-@click.option("--check", is_flag=True, help="With -o: write nothing; exit 1 if FILE is stale. / ตรวจว่าไฟล์เป็นปัจจุบัน")
+              help=catalogue.option_help("schema-out"))
+@click.option("--check", is_flag=True, help=catalogue.option_help("schema-check"))
 @common_options
 @data_edge
 def schema_command(kind: str, out: Path | None, check: bool, lang: str, fmt: str, quiet: bool, strict: bool) -> int:

@@ -13,19 +13,19 @@ from dossier.cli.common import default_lang, edge, info
 @click.command("serve")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: build/ in the repository). / โฟลเดอร์ผลลัพธ์")
+              help=catalogue.option_help("out"))
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (the default is this computer only). / ที่อยู่ที่เปิดให้เข้าดู")
+              help=catalogue.option_help("host"))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port (0: any free one). / พอร์ต")
+              help=catalogue.option_help("port"))
 @click.option("--draft/--no-draft", default=True, show_default=True,
-              help="Render projects that do not pass yet as drafts. / สร้างฉบับร่างของโครงการที่ยังไม่ผ่าน")
+              help=catalogue.option_help("serve-draft"))
 @click.option("--book/--no-book", default=None,
-              help="Also make the province's book (default: when no PATHS are given). / สร้างเล่มรวมด้วย")
+              help=catalogue.option_help("serve-book"))
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True,
-              help="Open the page in the web browser. / เปิดหน้าเว็บให้อัตโนมัติ")
+              help=catalogue.option_help("open"))
 @click.option("--lang", type=click.Choice(["th", "en"]), default=default_lang,
-              help="Language of messages and of the page (default: from the locale, Thai first). / ภาษา")
+              help=catalogue.option_help("serve-lang"))
 @edge
 def serve_command(paths: tuple[Path, ...], out: Path | None, host: str, port: int, draft: bool, book: bool | None,
                   open_browser: bool, lang: str) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from dossier import catalogue
-from dossier.cli.common import default_lang, edge, info, t
+from dossier.cli.common import default_lang, edge, info
 from dossier.errors import NOWHERE, Diagnostic, DossierError, capped
 from dossier.safetext import json_text, terminal, visible
 
@@ -38,26 +38,25 @@ def _date(value: dt.date | dt.datetime | None, lang: str) -> str:
 
 def _last(p: Any, lang: str) -> str:
     if p.last is None or not p.last.committed:
-        return t(lang, "ยังไม่ commit", "not committed")
-    dirty = t(lang, " (+แก้ไขค้างอยู่)", " (+uncommitted)") if p.last.dirty else ""
+        return catalogue.phrase("status-not-committed", lang)
+    dirty = catalogue.phrase("status-uncommitted", lang) if p.last.dirty else ""
     return f"{p.last.author} {_date(p.last.date, lang)}{dirty}"
 
 
 def text_report(board: Any, lang: str) -> str:
-    head = f"{visible(board.province)} · {t(lang, 'รางวัลเลิศรัฐ', 'Public Sector Excellence Award')} {board.edition}"
+    head = f"{visible(board.province)} · {catalogue.phrase('status-award', lang)} {board.edition}"
     if board.deadline is not None:
         days = board.days_left
-        when = (t(lang, f"อีก {days} วัน", f"{days} days left") if days >= 0
-                else t(lang, f"เลยกำหนด {-days} วัน", f"{-days} days late"))
-        head += f" · {t(lang, 'กำหนดส่ง', 'deadline')} {_date(board.deadline, lang)}: {when}"
-    header = [t(lang, "ผลงาน", "project"), t(lang, "หน่วยงาน", "agency"), t(lang, "ประเภท", "award type"),
-              t(lang, "ครบ", "parts"), t(lang, "ปัญหา", "problems"), t(lang, "แก้ไขล่าสุด", "last change"),
-              t(lang, "ยังขาด", "missing")]
+        when = (catalogue.phrase("status-days-left", lang, days=days) if days >= 0
+                else catalogue.phrase("status-days-late", lang, days=-days))
+        head += f" · {catalogue.phrase('status-deadline', lang)} {_date(board.deadline, lang)}: {when}"
+    header = [catalogue.phrase(f"status-{key}", lang)
+              for key in ("project", "agency", "type", "parts", "problems", "last", "missing")]
     rows = []
     for p in board.projects:
         mark = "✗" if p.errors else ("◐" if p.missing else "✓")
         kind = (p.award_type.th if lang == "th" else p.award_type.slug) if p.award_type else "?"
-        problems = t(lang, f"ผิด {p.errors} เตือน {p.warnings}", f"{p.errors} E {p.warnings} W")
+        problems = catalogue.phrase("status-count", lang, errors=p.errors, warnings=p.warnings)
         missing = ", ".join(m.th if lang == "th" else m.en for m in p.missing) or "-"
         rows.append([visible(cell) for cell in (f"{mark} {p.file}", p.agency_id or "?", kind, f"{p.present}/{p.total}",
                                                 problems, _last(p, lang), missing)])
@@ -96,12 +95,12 @@ def json_report(board: Any) -> dict[str, Any]:
 @click.command("status")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
-              help="text for people, json for tools, html for a one-page board. / รูปแบบผลลัพธ์")
+              help=catalogue.option_help("format"))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE (html default: build/status.html). / เขียนลงไฟล์")
+              help=catalogue.option_help("status-out"))
 @click.option("--today", metavar="DATE", default=None,
-              help="Count days to the deadline from DATE (any date form; default: today). / นับจากวันที่")
-@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help="Language. / ภาษา")
+              help=catalogue.option_help("today"))
+@click.option("--lang", type=click.Choice(["th", "en"]), default=None, help=catalogue.option_help("status-lang"))
 @edge
 def status_command(paths: tuple[Path, ...], fmt: str, out: Path | None, today: str | None, lang: str | None) -> int:
     """One line per project: agency, award type, completeness, problems, last change.

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from dossier import catalogue
-from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics, t
+from dossier.cli.common import common_options, edge, exit_code, info, print_diagnostics
 from dossier.errors import NOWHERE, Diagnostic, DossierError, Severity, UsageError
 from dossier.safetext import visible
 
@@ -18,9 +18,8 @@ if TYPE_CHECKING:
 
 
 def summary(lang: str, files: int, valid: int, errors: int, warnings: int) -> str:
-    return t(lang, f"ตรวจ {files} ไฟล์: ผ่าน {valid} ไฟล์, ข้อผิดพลาด {errors}, คำเตือน {warnings}",
-             f"checked {files} file{'s' if files != 1 else ''}: {valid} valid, {errors} error{'s' if errors != 1 else ''}, "
-             f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return catalogue.phrase("validate-summary", lang, files=files, files_s=catalogue.plural(files), valid=valid, errors=errors,
+                         errors_s=catalogue.plural(errors), warnings=warnings, warnings_s=catalogue.plural(warnings))
 
 
 def changed_paths(root: Path, base: str, lang: str, quiet: bool) -> list[Path] | None:
@@ -70,22 +69,18 @@ def fix_files(ws: Workspace, paths: list[Path] | None, lang: str, quiet: bool) -
             continue  # unreadable: validation reports why
         if count or encoding != "utf-8":
             shown = visible(name)
-            info(t(lang, f"แก้ {shown}: {count} จุด" + (f", บันทึกเป็น UTF-8 (เดิม {encoding})" if encoding != "utf-8" else ""),
-                   f"fixed {shown}: {count} correction{'s' if count != 1 else ''}"
-                   + (f", saved as UTF-8 (was {encoding})" if encoding != "utf-8" else "")), quiet)
+            saved = catalogue.phrase("fixed-encoding", lang, encoding=encoding) if encoding != "utf-8" else ""
+            info(catalogue.phrase("fixed", lang, name=shown, count=count, count_s=catalogue.plural(count), saved=saved), quiet)
 
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--changed", "base", metavar="BASE",
-              help="Only the project files changed against the git ref BASE (all of them when rules/, "
-                   "templates/ or dossier.yaml changed). / ตรวจเฉพาะไฟล์ที่เปลี่ยนเทียบกับกิ่ง BASE")
+              help=catalogue.option_help("changed"))
 @click.option("--draft", is_flag=True,
-              help="Parts still to write (keys left empty, as `dossier new` writes them) are warnings, not "
-                   "errors. / ส่วนที่ยังต้องเขียนเป็นคำเตือน ไม่ใช่ข้อผิดพลาด")
+              help=catalogue.option_help("validate-draft"))
 @click.option("--fix", is_flag=True,
-              help="Rewrite the files to correct Thai typing errors (ํ+า → ำ, เ+เ → แ, tone mark order, doubled "
-                   "marks, invisible characters) and save them as UTF-8. / แก้คำที่พิมพ์ผิดแบบในไฟล์ให้อัตโนมัติ")
+              help=catalogue.option_help("fix"))
 @common_options
 @edge
 def validate_command(paths: tuple[Path, ...], base: str | None, draft: bool, fix: bool, lang: str, fmt: str,

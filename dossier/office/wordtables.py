@@ -4,6 +4,7 @@ table (award type, agency, dates, status, area, participation level); others sta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from dossier import thai
@@ -45,58 +46,55 @@ def _records(rows: list[list[str]], cols: dict[str, int]) -> list[dict[str, str]
     return [{k: row[i].strip() if i < len(row) else "" for k, i in cols.items()} for row in rows[1:]]
 
 
+def _items(rows: list[list[str]], cols: dict[str, int], key: str,
+           item: Callable[[dict[str, str]], dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """``item`` of each row whose ``key`` cell is filled, with its year when the table has one;
+    None when a number or a year cannot be read, or no row is left."""
+    out = []
+    try:
+        for cell in _records(rows, cols):
+            if not cell[key]:
+                continue
+            found = item(cell)
+            if cell.get("year"):
+                found["year"] = thai.parse_year(cell["year"])
+            out.append(found)
+    except thai.ValueProblem:
+        return None
+    return out or None
+
+
 def indicators(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     """Indicator rows, or None when the table is not one or a number cannot be read."""
     cols = _columns(rows[0], INDICATOR)
     if "name" not in cols or not ({"target", "result"} & set(cols)):
         return None
-    out = []
-    try:
-        for cell in _records(rows, cols):
-            if not cell["name"]:
-                continue
-            item: dict[str, Any] = {"name": cell["name"]}
-            if cell.get("unit"):
-                item["unit"] = cell["unit"]
-            for key in ("baseline", "target", "result"):
-                value = _number(cell.get(key, ""))
-                if value is not None:
-                    item[key] = value
-            if cell.get("year"):
-                item["year"] = thai.parse_year(cell["year"])
-            out.append(item)
-    except thai.ValueProblem:
-        return None
-    return out or None
+
+    def item(cell: dict[str, str]) -> dict[str, Any]:
+        found: dict[str, Any] = {"name": cell["name"]}
+        if cell.get("unit"):
+            found["unit"] = cell["unit"]
+        for key in ("baseline", "target", "result"):
+            value = _number(cell.get(key, ""))
+            if value is not None:
+                found[key] = value
+        return found
+
+    return _items(rows, cols, "name", item)
 
 
 def partners(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     cols = _columns(rows[0], PARTNER)
     if "name" not in cols or not ({"role", "sector"} & set(cols)):
         return None
-    out = []
-    for cell in _records(rows, cols):
-        if cell["name"]:
-            out.append({k: v for k, v in cell.items() if v})
-    return out or None
+    return _items(rows, cols, "name", lambda cell: {k: v for k, v in cell.items() if v})
 
 
 def budget(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     cols = _columns(rows[0], BUDGET)
     if not {"source", "amount"} <= set(cols):
         return None
-    out = []
-    try:
-        for cell in _records(rows, cols):
-            if not cell["source"]:
-                continue
-            item: dict[str, Any] = {"source": cell["source"], "amount": _number(cell["amount"])}
-            if cell.get("year"):
-                item["year"] = thai.parse_year(cell["year"])
-            out.append(item)
-    except thai.ValueProblem:
-        return None
-    return out or None
+    return _items(rows, cols, "source", lambda cell: {"source": cell["source"], "amount": _number(cell["amount"])})
 
 
 def facts(rows: list[list[str]], agencies: dict[str, str]) -> tuple[dict[str, Any], list[str]] | None:

@@ -13,7 +13,7 @@ from dossier.boundary import typed_inside
 from dossier.errors import NOWHERE, Diagnostic, Severity
 from dossier.load import Source, load_source, load_text, locate
 from dossier.model import Project, read_model, suggest
-from dossier.outputs import book_name, collisions
+from dossier.outputs import book_slug, collisions
 from dossier.rules import AwardType
 from dossier.validate.checks import CHECKS, RENDER_CHECKS, Context
 from dossier.validate.content import markdown_checks, photo_checks
@@ -111,7 +111,7 @@ def check_paths(ws: Workspace, paths: list[Path] | None = None, draft: bool = Fa
     """Validate the named files (or all of ``projects/``), in a stable order."""
     files = ws.project_files(paths)
     checked = [check_file(path, ws, name, draft) for path, name in files]
-    book = book_name(ws.province.province, ws.province.edition, False).removesuffix(".pdf")
+    book = book_slug(ws.province.province, ws.province.edition)
     by_file = {c.file: c for c in checked}
     for problem in collisions(files, ws.project_files(None) if paths else files, book):
         by_file[problem.file].diagnostics.append(problem)

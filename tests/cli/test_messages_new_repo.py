@@ -51,50 +51,55 @@ def only(found: list[dict], code: str) -> dict:
     return matching[0]
 
 
+def mistake(repo: Path, name: str, code: str, old: str, new: str, count: int = -1) -> tuple[dict, str]:
+    """The one ``code`` problem of the scaffold with ``old`` made ``new``, saved as ``name``; and its text."""
+    text = scaffold(repo).replace(old, new, count)
+    return only(problems(repo, name, text), code), text
+
+
 def test_section_text_indented_like_its_key_is_told_to_indent_4_spaces(nan: Path) -> None:
-    text = scaffold(nan).replace("  background: |\n", "  background: |\n  มีขยะสะสมในชุมชน\n  ทุกหมู่บ้าน\n")
-    d = only(problems(nan, "shallow.yaml", text), "yaml-text-indent")
+    d, text = mistake(nan, "shallow.yaml", "yaml-text-indent",
+                      "  background: |\n", "  background: |\n  มีขยะสะสมในชุมชน\n  ทุกหมู่บ้าน\n")
     assert (d["line"], d["column"]) == (line_of(text, "  มีขยะสะสม"), 3)  # the text's first line, not a comment below
     assert "background" in d["message_en"] and "new key" in d["message_en"] and "no `:`" not in d["message_en"]
     assert "indent every line of the text 4 spaces" in d["hint_en"] and "`background:`" in d["hint_en"]
     assert "๔ ช่อง" in d["hint_th"] and "background" in d["hint_th"]
     # at the left margin under `summary: |` (a key at column 1), the text needs 2 spaces
-    text = scaffold(nan).replace("summary:                        #", "summary: |\nชุมชนร่วมคัดแยกขยะ\n#")
-    d = only(problems(nan, "summary.yaml", text), "yaml-text-indent")
+    d, text = mistake(nan, "summary.yaml", "yaml-text-indent",
+                      "summary:                        #", "summary: |\nชุมชนร่วมคัดแยกขยะ\n#")
     assert (d["line"], d["column"]) == (line_of(text, "ชุมชนร่วมคัดแยกขยะ"), 1)
     assert "2 spaces" in d["hint_en"] and "`summary:`" in d["hint_en"]
 
 
 def test_the_tab_hint_says_the_spaces_its_place_needs(nan: Path) -> None:
-    text = scaffold(nan).replace("  background: |\n", "  background: |\n\tมีขยะสะสมในชุมชน\n")
-    d = only(problems(nan, "tab-section.yaml", text), "yaml-tab")
+    d, text = mistake(nan, "tab-section.yaml", "yaml-tab",
+                      "  background: |\n", "  background: |\n\tมีขยะสะสมในชุมชน\n")
     assert (d["line"], d["column"]) == (line_of(text, "\tมีขยะ"), 1)
     assert "4 spaces" in d["hint_en"] and "`background:`" in d["hint_en"] and "two spaces" not in d["hint_en"]
     assert "๔ ช่อง" in d["hint_th"]
 
-    text = scaffold(nan).replace("  background: |\n", "  background: |\n    มีขยะ\n\tสะสม\n")
-    d = only(problems(nan, "tab-text.yaml", text), "yaml-tab")
+    d, text = mistake(nan, "tab-text.yaml", "yaml-tab",
+                      "  background: |\n", "  background: |\n    มีขยะ\n\tสะสม\n")
     assert (d["line"], d["column"]) == (line_of(text, "\tสะสม"), 1)
     assert "4 spaces, as the line before it" in d["hint_en"]
 
-    text = scaffold(nan).replace("#  name:                        #", "\tname: นางสาวสมศรี ใจดี #", 1)
-    d = only(problems(nan, "tab-contact.yaml", text), "yaml-tab")
+    d, text = mistake(nan, "tab-contact.yaml", "yaml-tab",
+                      "#  name:                        #", "\tname: นางสาวสมศรี ใจดี #", 1)
     assert (d["line"], d["column"]) == (line_of(text, "\tname:"), 1)
     assert "2 spaces" in d["hint_en"] and "`contact:`" in d["hint_en"]
 
 
 def test_a_unit_is_sent_to_a_unit_field_only_where_there_is_one(nan: Path) -> None:
-    text = scaffold(nan).replace("#  households:                  #", "  households: ๑,๒๔๕ ครัวเรือน #")
-    d = only(problems(nan, "households.yaml", text), "not-a-number")
+    d, text = mistake(nan, "households.yaml", "not-a-number",
+                      "#  households:                  #", "  households: ๑,๒๔๕ ครัวเรือน #")
     assert (d["line"], d["column"]) == (line_of(text, "  households:"), 15)
     assert "unit" not in d["hint_en"].replace("without a unit", "")  # beneficiaries has no `unit`
     assert "`households` means households" in d["hint_en"]
     assert "ไม่ต้องเขียนหน่วย" in d["hint_th"] and "ช่อง unit" not in d["hint_th"]
 
-    text = scaffold(nan).replace(
-        "indicators:                     #",
-        "indicators:\n  - {name: ปริมาณขยะที่คัดแยก, unit: ตัน, baseline: ประมาณ 12 ตัน, target: 40, result: 45}\n#")
-    d = only(problems(nan, "indicator.yaml", text), "not-a-number")
+    d, text = mistake(nan, "indicator.yaml", "not-a-number", "indicators:                     #",
+                      "indicators:\n  - {name: ปริมาณขยะที่คัดแยก, unit: ตัน, baseline: ประมาณ 12 ตัน, "
+                      "target: 40, result: 45}\n#")
     assert d["line"] == line_of(text, "  - {name: ปริมาณขยะ") and "put the unit in `unit`" in d["hint_en"]
 
 
