@@ -31,6 +31,8 @@ class Limits:
     max_image_frames: int = 64  # frames of an animated GIF (only the first is printed)
     render_seconds: int = 60  # wall time for one document's render
     render_memory_bytes: int = 1_500_000_000  # address space for one render worker
+    max_docx_bytes: int = 50_000_000  # a Word report given to `dossier import` (with its photos)
+    max_docx_unpacked_bytes: int = 300_000_000  # its parts once decompressed (a zip bomb is refused unread)
 
 
 DEFAULT_LIMITS = Limits()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dossier.limits import DEFAULT_LIMITS
 from dossier.office import wordtables
 from dossier.office.headings import match, normal
 from dossier.office.textclean import clean
@@ -253,8 +254,8 @@ def _contact(data: dict[str, Any], text: str) -> bool:
     return False
 
 
-MAX_DOCX_BYTES = 50_000_000        # a report with photos; larger is refused before it is opened
-MAX_UNPACKED_BYTES = 300_000_000   # the parts once decompressed (a zip bomb is refused unread)
+MAX_DOCX_BYTES = DEFAULT_LIMITS.max_docx_bytes  # larger is refused before it is opened
+MAX_UNPACKED_BYTES = DEFAULT_LIMITS.max_docx_unpacked_bytes
 
 
 class TooLarge(ValueError):

@@ -126,6 +126,27 @@ def test_a_file_that_is_not_a_word_document_is_a_diagnostic(province: Path) -> N
     assert not list((province / "projects").glob("report*"))
 
 
+def test_a_zip_bomb_is_refused_unread(province: Path, report: Path) -> None:
+    """A real Word file with one more part of 301 MB of zeros (300 KB compressed): refused from the
+    archive's directory, before anything is decompressed (the limit is dossier.limits')."""
+    import zipfile
+
+    from dossier.limits import DEFAULT_LIMITS
+
+    bomb = province / "bomb.docx"
+    bomb.write_bytes(report.read_bytes())
+    with zipfile.ZipFile(bomb, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("word/media/zeros.bin", "w", force_zip64=True) as part:
+            block = bytes(1 << 20)
+            for _ in range(DEFAULT_LIMITS.max_docx_unpacked_bytes // len(block) + 1):
+                part.write(block)
+    assert bomb.stat().st_size < 2_000_000
+    code, out, err = run(["import", "bomb.docx", "--lang", "en"], province)
+    assert code == 1 and "Traceback" not in out + err
+    assert "more than 300 MB once unpacked" in out + err
+    assert not list((province / "projects").glob("bomb*"))
+
+
 @pytest.mark.parametrize("slug", ["mangrove", "wastewater", "beautiful-canals", "coconut-sugar"])
 def test_round_trip_export_then_import_gives_the_same_sections(province: Path, slug: str) -> None:
     code, _, err = run(["export", "--to", "docx", f"projects/{slug}.yaml"], province)
