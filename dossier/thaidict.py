@@ -8,8 +8,9 @@ the process (Pango keeps one shared breaker), so :func:`activate` builds a copy 
 trie with more words (``trietool`` from Debian's ``libdatrie1-bin``) and sets the variable; worker
 processes inherit it. The words are:
 
-* PyThaiNLP's ``words_th.txt`` (CC0, about 61,000 words once reduced to what a trie takes),
-  shipped as ``dossier/data/words_th.txt.gz`` (300 KB: the ``pythainlp`` package is 68 MB);
+* PyThaiNLP's ``words_th.txt`` (CC0, 62,106 entries, about 61,000 words once reduced to what a
+  trie takes), shipped whole as ``dossier/data/words_th.txt.gz`` (300 KB: the ``pythainlp``
+  package is 68 MB), reduced when the dictionary is made;
 * the repository's vocabulary: the province, office and agency names of ``dossier.yaml``, and
   from every project file the title, area, partner, contact, leader and budget-source names, cut
   at spaces and punctuation, with administrative prefixes (ตำบล, บ้าน, นาย …) taken off, so that
@@ -24,6 +25,7 @@ installed ``thbrk.tri`` only that list is made and libthai keeps its own diction
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -31,11 +33,12 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Dictionary", "activate", "base_trie", "pythainlp_words", "repository_words", "vocabulary_of"]
+__all__ = ["Dictionary", "activate", "base_trie", "pythainlp_words", "repository_words", "segmenter", "shipped_words",
+           "vocabulary_of"]
 
 ENV = "LIBTHAI_DICTDIR"
 WORDS_ENV = "DOSSIER_THAI_WORDS"  # the same words as a list, for the renderer's segmenter
@@ -43,7 +46,7 @@ WORD_LIST = Path(__file__).parent / "data" / "words_th.txt.gz"
 WORDS_FILE = "words.txt"
 #: Where a Debian/Ubuntu libthai-data keeps its trie (the library's compiled-in default).
 TRIE_DIRS = (Path("/usr/share/libthai"), Path("/usr/local/share/libthai"))
-VERSION = "3"  # bump when the way the word list is made changes
+VERSION = "4"  # bump when the way the word list is made changes
 # A word libthai can take: Thai letters and marks only (trietool refuses spaces, dots, digits).
 _WORD = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e]{2,40}")
 _CHUNK = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
@@ -94,7 +97,7 @@ def pythainlp_words() -> Path:
 
 def reduce(entries: Iterable[str]) -> list[str]:
     """What a line-break dictionary can hold of a word list: entries split at spaces, ฯ taken
-    off, pieces of Thai letters and marks only (how ``dossier/data/words_th.txt.gz`` was made)."""
+    off, pieces of Thai letters and marks only."""
     return sorted({piece.strip("ฯ") for entry in entries for piece in entry.split()
                    if _WORD.fullmatch(piece.strip("ฯ"))})
 
@@ -176,8 +179,7 @@ def _stamp(path: Path | None) -> str:
 
 def _all_words(own: set[str], listed: Path) -> list[str]:
     with gzip.open(listed, "rt", encoding="utf-8") as lines:
-        return sorted(own | {w for w in (line.strip() for line in lines)
-                             if _WORD.fullmatch(w) and (len(w) <= LONGEST or w.startswith(ROYAL))})
+        return sorted(own | {w for w in reduce(lines) if len(w) <= LONGEST or w.startswith(ROYAL)})
 
 
 def _key(trie: Path | None, listed: Path | None, own: set[str]) -> str:
@@ -233,3 +235,47 @@ def activate(root: Path, cache: Path | None = None) -> Dictionary:
         if found.trie:
             os.environ[ENV] = str(found.folder)
     return found
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> str | None:
+    try:
+        import nlpo3
+    except ImportError:
+        return None
+    name = f"dossier:{path}"
+    _message, ok = nlpo3.load_dict(path, name)
+    return name if ok else None
+
+
+def segmenter(path: Path | None = None) -> Callable[[str], list[str]] | None:
+    """newmm with the word list at ``path`` (default: ``$DOSSIER_THAI_WORDS``, set by
+    :func:`activate`); None when there is none or nlpo3 is missing."""
+    where = str(path) if path else os.environ.get(WORDS_ENV, "")
+    if not where or not Path(where).is_file():
+        return None
+    name = _load(where)
+    if name is None:
+        return None
+    import nlpo3
+
+    return lambda text: nlpo3.segment(text, name)
+
+
+def shipped_words(cache: Path | None = None) -> Path:
+    """PyThaiNLP's word list as shipped, whole, as a plain file in the cache (the segmenter reads
+    no gzip): what a segmenter that counts words uses, as PyThaiNLP's own newmm would."""
+    listed = pythainlp_words()
+    path = (cache or cache_root()) / f"shipped-{_key(None, listed, set())}.txt"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".new-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                with gzip.open(listed, "rt", encoding="utf-8") as lines:
+                    out.write("".join(line for line in lines if line.strip()))
+            os.replace(temporary, path)  # atomic: another process may write the same file
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    return path

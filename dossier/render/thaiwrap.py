@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import functools
 import html as html_module
-import os
 import re
 from collections.abc import Callable
-from pathlib import Path
+
+from dossier.thaidict import segmenter
 
 __all__ = ["ZWSP", "segmenter", "wrap_html", "wrap_text"]
 
@@ -70,31 +70,6 @@ def _join_hyphens(text: str) -> str:
     short enough to fit a line whole."""
     return _RUN.sub(lambda run: run[0] if len(run[0]) > HYPHENATED_LONGEST
                     else _INNER_HYPHEN.sub("-" + WORD_JOINER, run[0]), text)
-
-
-@functools.lru_cache(maxsize=4)
-def _load(path: str) -> str | None:
-    try:
-        import nlpo3
-    except ImportError:
-        return None
-    name = f"dossier:{path}"
-    _message, ok = nlpo3.load_dict(path, name)
-    return name if ok else None
-
-
-def segmenter(path: Path | None = None) -> Callable[[str], list[str]] | None:
-    """newmm with the word list at ``path`` (default: ``$DOSSIER_THAI_WORDS``, set by
-    :func:`dossier.thaidict.activate`); None when there is none or nlpo3 is missing."""
-    where = str(path) if path else os.environ.get("DOSSIER_THAI_WORDS", "")
-    if not where or not Path(where).is_file():
-        return None
-    name = _load(where)
-    if name is None:
-        return None
-    import nlpo3
-
-    return lambda text: nlpo3.segment(text, name)
 
 
 def _merge_abbreviations(text: str, tokens: list[str]) -> list[str]:

@@ -97,3 +97,22 @@ def test_a_new_edition_that_extends_2564_keeps_the_form_and_a_wrong_limit_is_loc
     code, out, err = run(["export", "--to", "form", "projects/mangrove.yaml", "--lang", "en"], province)
     assert code == 1 and "Traceback" not in out + err
     assert "rules/2568.yaml:5:" in out + err and "max_words must be a positive whole number or null" in out + err
+
+
+def test_words_are_counted_without_pythainlp_installed(province: Path) -> None:
+    """PyThaiNLP (68 MB) is only a test dependency: the form's counts come from nlpo3 and the
+    shipped word list, the same as PyThaiNLP's own newmm gives."""
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.modules['pythainlp'] = None\n"
+              "from dossier.cli import main\n"
+              "sys.argv = ['dossier', 'export', '--to', 'form', 'projects/mangrove.yaml', '--lang', 'en']\n"
+              "main()")
+    done = subprocess.run([sys.executable, "-c", script], cwd=province, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = (province / "build" / "form" / "mangrove" / "02-background.txt").read_text(encoding="utf-8")
+    expected = [w for w in word_tokenize(text.removesuffix("\n"), engine="newmm", keep_whitespace=False)
+                if re.search(r"\w", w)]
+    row = next(line for line in done.stdout.splitlines() if "Background" in line or "ความเป็นมา" in line)
+    assert str(len(expected)) in row.split()
