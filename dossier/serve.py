@@ -37,46 +37,15 @@ from urllib.parse import unquote, urlsplit
 
 from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError
-from dossier.paths import PROVINCE_FILE
 from dossier.preview.gallery import Gallery, encode
+from dossier.preview.watch import WATCHED, Fingerprint, Watcher, fingerprint, next_change
 
 if TYPE_CHECKING:
+    from dossier.build.workers import Runner
     from dossier.validate import Checked
 
-WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
-Fingerprint = dict[str, tuple[int, int]]
-
-
-def fingerprint(root: Path) -> Fingerprint:
-    """Size and modification time of every file a build depends on."""
-    found: Fingerprint = {}
-    files = [root / PROVINCE_FILE, *(p for folder in WATCHED if (root / folder).is_dir()
-                                     for p in (root / folder).rglob("*"))]
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return found
-
-
-def next_change(root: Path, seen: Fingerprint, stop: threading.Event, interval: float = 0.25,
-                settle: float = 0.3) -> Fingerprint | None:
-    """Wait for the files to differ from ``seen``, then to stay unchanged for ``settle``
-    seconds; their new fingerprint, or None once ``stop`` is set."""
-    while not stop.wait(interval):
-        now = fingerprint(root)
-        if now == seen:
-            continue
-        while not stop.wait(settle):
-            later = fingerprint(root)
-            if later == now:
-                return now
-            now = later
-    return None
+__all__ = ["WATCHED", "Fingerprint", "fingerprint", "next_change"]  # the watcher's, for callers of this module
 
 
 @dataclass(frozen=True)
@@ -99,12 +68,13 @@ class Preview:
 
 
 def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
-            draft: bool = True, jobs: int = 1) -> Preview:
+            draft: bool = True, jobs: int = 1, runner: Runner | None = None) -> Preview:
     """Validate and build (incrementally, rendering in a worker); every problem ends up in the
     preview, none escapes as an exception. Every project's problems are shown, warnings
     included, also of a project whose dossier was up to date (the build did not validate it:
     it is validated here, a few milliseconds); the documents are exactly those the build says
-    are current, never guessed from the output folder."""
+    are current, never guessed from the output folder. ``runner``: the warm worker to render
+    in (else the build forks its own)."""
     from dossier.build.pipeline import BuildObserver, Options, build
     from dossier.workspace import open_workspace
 
@@ -122,7 +92,7 @@ def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None
         ws = open_workspace(root)
         problems.extend(ws.diagnostics)
         files = ws.project_files(paths)
-        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), Collect())
+        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), Collect(), runner)
         unchecked = [(path, name) for path, name in files if name not in checked]
         if unchecked:  # up to date, so not validated by the build: their warnings still count
             from dossier.validate import check_file
@@ -330,6 +300,8 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         raise DossierError([Diagnostic("dossier serve", Pos(), "serve-port-busy",
                                        args={"port": port, "reason": exc.strerror or str(exc)})]) from None
     serving: threading.Thread | None = None
+    watcher = Watcher.start(root)  # before the first build: a save during it is seen after it
+    runner: Runner | None = None
     try:
         seen = fingerprint(root)
         # the first build in workers (every CPU), before the server's thread exists: a process
@@ -340,22 +312,60 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         built(site.current())  # type: ignore[arg-type]
         from dossier.render.dossier import warm_up
 
-        warm_up()  # WeasyPrint imported here once: each rebuild's worker is forked warm
+        warm_up()  # WeasyPrint imported here once: the worker is forked warm
+        runner = warm_worker(root, out, book, draft)  # forked now, before the server's thread
         serving = threading.Thread(target=http.serve_forever, name="dossier-serve", daemon=True)
         serving.start()
         ready(f"http://{host}:{http.server_address[1]}/")
         version = 1
-        while (now := next_change(root, seen, stop)) is not None:
+        while (now := watcher.next(seen, stop)) is not None:
             seen, version = now, version + 1
-            latest = rebuild(root, out, version, paths, book, draft)
+            latest = rebuild(root, out, version, paths, book, draft, runner=runner)
             site.show(latest, drawn(site, latest, out))
             encode(site.pages())  # after the push: the browser's requests for changed pages come first
             built(site.current())  # type: ignore[arg-type]
     finally:
         site.close()  # the event streams end
+        watcher.close()
+        if runner is not None:
+            runner.discard()  # stopped at once, never waited for (Ctrl+C mid-render)
+            runner.__exit__(None)  # its temporary folder removed
         if serving is not None:
             http.shutdown()  # waits for serve_forever to return: only once it has started
         http.server_close()
+
+
+def warm_worker(root: Path, out: Path, book: bool, draft: bool) -> Runner:
+    """The render worker the rebuilds share (the memory cap, the time limit, death with this
+    process: ``dossier.build.workers``), started now for the repository as it is, so a save's
+    render finds WeasyPrint imported and, from the second save on, its templates and fonts
+    loaded. It is replaced when ``dossier.yaml``, a template or the word list changes. Its
+    temporary files go to its own folder in the output folder (a killed serve's is removed by
+    the next)."""
+    from dossier.build.pipeline import Options
+    from dossier.build.plan import environment
+    from dossier.build.workers import Runner, remove_temp
+    from dossier.files import TEMP_FOLDER
+    from dossier.limits import DEFAULT_LIMITS
+    from dossier.render.dossier import warm_up
+    from dossier.workspace import open_workspace
+
+    for old in out.glob(f"{TEMP_FOLDER}-serve-*"):  # a killed serve's (its process is gone)
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists() and sys.platform.startswith("linux"):
+            remove_temp(old)
+    limits = DEFAULT_LIMITS
+    runner = Runner(1, limits.render_seconds, limits.render_memory_bytes, warm_up,
+                    out / f"{TEMP_FOLDER}-serve-{os.getpid()}")
+    runner.__enter__()
+    try:
+        ws = open_workspace(root)
+        runner.adopt(environment(ws, Options(out, draft=draft, book=book)), ws.limits.render_seconds,
+                     ws.limits.render_memory_bytes)
+    except DossierError:  # dossier.yaml is broken: the first build that can render starts it
+        return runner
+    runner.prepare()
+    return runner
 
 
 def drawn(site: Site, preview: Preview, out: Path) -> dict[str, Gallery]:
