@@ -129,6 +129,7 @@ class Site:
     galleries: dict[str, Gallery] = field(default_factory=dict)
     changed: threading.Condition = field(default_factory=threading.Condition)
     closing: bool = False
+    drawing: threading.Lock = field(default_factory=threading.Lock)  # pdfium: one thread at a time
 
     def current(self) -> Preview | None:
         with self.changed:
@@ -369,10 +370,12 @@ def warm_worker(root: Path, out: Path, book: bool, draft: bool) -> Runner:
 
 
 def drawn(site: Site, preview: Preview, out: Path) -> dict[str, Gallery]:
-    """The projects' page images after ``preview``'s build (only changed PDFs drawn again)."""
+    """The projects' page images after ``preview``'s build (of a changed PDF, only the pages
+    whose content changed are new, drawn when first asked for)."""
     from dossier.preview.gallery import update
 
-    return update(site.pages(), [(d.source, d.name) for d in preview.documents if d.source], out, preview.version)
+    return update(site.pages(), [(d.source, d.name) for d in preview.documents if d.source], out, preview.version,
+                  site.drawing)
 
 
 def page(preview: Preview | None, lang: str, galleries: dict[str, Gallery] | None = None) -> str:
