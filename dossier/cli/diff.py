@@ -35,7 +35,7 @@ def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str
       dossier diff                   # against the merge base with main
       dossier diff origin/main       # in a pull request
     """
-    from dossier.diff.report import pages_changed, summary_markdown, write_report
+    from dossier.diff.report import headline, summary_markdown, write_report
     from dossier.diff.run import default_base, diff
     from dossier.workspace import display, open_workspace
 
@@ -45,8 +45,7 @@ def diff_command(base: str | None, out: Path | None, jobs: int | None, lang: str
     projects = diff(ws, ref, jobs or os.cpu_count() or 1)
     index = write_report(projects, out or ws.root / "build" / "diff", ref, lang)
     for project in projects:
-        pages = ", ".join(pages_changed(project)) or "—"
-        click.echo(terminal(visible(f"{project.name}: " + t(lang, f"หน้าที่เปลี่ยน {pages}", f"pages changed {pages}"))))
+        click.echo(terminal(visible(headline(project, lang))))
     info(t(lang, f"โครงการที่เปลี่ยน {len(projects)} โครงการ รายงาน → {display(index)}",
            f"{len(projects)} project{'s' if len(projects) != 1 else ''} changed; report → {display(index)}"))
     target = os.environ.get("GITHUB_STEP_SUMMARY")
