@@ -29,7 +29,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +41,7 @@ from dossier.preview.gallery import Gallery, encode
 from dossier.preview.watch import WATCHED, Fingerprint, Watcher, fingerprint, next_change
 
 if TYPE_CHECKING:
+    from dossier.build.outcome import Outcome
     from dossier.build.workers import Runner
     from dossier.validate import Checked
 
@@ -65,57 +66,74 @@ class Preview:
     seconds: float
     documents: tuple[Document, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
+    stamp: int = 0  # the how-many-th thing shown (Site.show): a save shows its projects, then the book
 
 
 def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
-            draft: bool = True, jobs: int = 1, runner: Runner | None = None) -> Preview:
+            draft: bool = True, jobs: int = 1, runner: Runner | None = None,
+            early: Callable[[Preview], None] | None = None) -> Preview:
     """Validate and build (incrementally, rendering in a worker); every problem ends up in the
     preview, none escapes as an exception. Every project's problems are shown, warnings
     included, also of a project whose dossier was up to date (the build did not validate it:
     it is validated here, a few milliseconds); the documents are exactly those the build says
     are current, never guessed from the output folder. ``runner``: the warm worker to render
-    in (else the build forks its own)."""
+    in (else the build forks its own). ``early`` is given the preview of the projects once
+    they are done, before the book is made."""
     from dossier.build.pipeline import BuildObserver, Options, build
     from dossier.workspace import open_workspace
 
     started = time.perf_counter()
     problems: list[Diagnostic] = []
-    documents: list[Document] = []
     checked: set[str] = set()
+    files: list[tuple[Path, str]] = []
+
+    def validate_fresh() -> None:
+        """The projects up to date, so not validated by the build: their warnings still count."""
+        unchecked = [(path, name) for path, name in files if name not in checked]
+        if unchecked:
+            from dossier.validate import check_file
+
+            problems.extend(d for path, name in unchecked for d in check_file(path, ws, name).diagnostics)
+            checked.update(name for _path, name in unchecked)
 
     class Collect(BuildObserver):
         def checked(self, item: Checked) -> None:
             checked.add(item.file)
             problems.extend(item.diagnostics)
 
+        def dossiers_done(self, outcome: Outcome) -> None:
+            if early is not None:
+                validate_fresh()
+                early(_preview(version, started, files, problems, outcome, None))
+
     try:
         ws = open_workspace(root)
         problems.extend(ws.diagnostics)
         files = ws.project_files(paths)
         outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), Collect(), runner)
-        unchecked = [(path, name) for path, name in files if name not in checked]
-        if unchecked:  # up to date, so not validated by the build: their warnings still count
-            from dossier.validate import check_file
-
-            problems.extend(d for path, name in unchecked for d in check_file(path, ws, name).diagnostics)
-        problems.extend(outcome.diagnostics)
-        order = {name: index for index, (_path, name) in enumerate(files)}
-        problems.sort(key=lambda d: order.get(d.file, -1))  # by project, dossier.yaml's first
-        for b in outcome.built:
-            documents.append(Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft))
-        for f in outcome.fresh:
-            documents.append(Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")))
-        documents.sort(key=lambda d: d.source)
-        if outcome.book_path is not None:
-            from dossier.build.manifest import Manifest
-
-            entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
-            documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
-                                      outcome.book_path.name.endswith(".draft.pdf")))
+        validate_fresh()
+        return _preview(version, started, files, problems, outcome, out)
     except DossierError as exc:
         problems.extend(exc.diagnostics)
-    unique = tuple(dict.fromkeys(problems))
-    return Preview(version, dt.datetime.now(), time.perf_counter() - started, tuple(documents), unique)
+    return Preview(version, dt.datetime.now(), time.perf_counter() - started, (), tuple(dict.fromkeys(problems)))
+
+
+def _preview(version: int, started: float, files: list[tuple[Path, str]], problems: list[Diagnostic],
+             outcome: Outcome, out: Path | None) -> Preview:
+    """What ``outcome`` leaves to show; with its book when ``out`` is given."""
+    order = {name: index for index, (_path, name) in enumerate(files)}
+    found = sorted([*problems, *outcome.diagnostics], key=lambda d: order.get(d.file, -1))  # dossier.yaml's first
+    documents = [Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft) for b in outcome.built]
+    documents += [Document(f.path.name, f.file, f.pages, f.path.name.endswith(".draft.pdf")) for f in outcome.fresh]
+    documents.sort(key=lambda d: d.source)
+    if out is not None and outcome.book_path is not None:
+        from dossier.build.manifest import Manifest
+
+        entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
+        documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
+                                  outcome.book_path.name.endswith(".draft.pdf")))
+    return Preview(version, dt.datetime.now(), time.perf_counter() - started, tuple(documents),
+                   tuple(dict.fromkeys(found)))
 
 
 @dataclass
@@ -141,7 +159,7 @@ class Site:
 
     def show(self, preview: Preview, galleries: dict[str, Gallery] | None = None) -> None:
         with self.changed:
-            self.preview = preview
+            self.preview = replace(preview, stamp=(self.preview.stamp if self.preview else 0) + 1)
             if galleries is not None:
                 self.galleries = galleries
             self.changed.notify_all()
@@ -151,12 +169,15 @@ class Site:
             self.closing = True
             self.changed.notify_all()
 
-    def wait_newer(self, version: int, seconds: float) -> int | None:
-        """The build number once it is past ``version`` (at most ``seconds``); None when closing."""
+    def wait_newer(self, stamp: int, seconds: float) -> Preview | None:
+        """What is shown once it is past ``stamp`` (or after ``seconds``, maybe the same); None
+        when closing."""
         with self.changed:
-            self.changed.wait_for(lambda: self.closing or (self.preview is not None and self.preview.version > version),
+            self.changed.wait_for(lambda: self.closing or (self.preview is not None and self.preview.stamp > stamp),
                                   seconds)
-            return None if self.closing else (self.preview.version if self.preview else 0)
+            if self.closing:
+                return None
+            return self.preview or Preview(0, dt.datetime.now(), 0.0)
 
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -321,7 +342,11 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         version = 1
         while (now := watcher.next(seen, stop)) is not None:
             seen, version = now, version + 1
-            latest = rebuild(root, out, version, paths, book, draft, runner=runner)
+
+            def early(projects: Preview) -> None:  # pushed before the book is made: no project page shows it
+                site.show(projects, drawn(site, projects, out))
+
+            latest = rebuild(root, out, version, paths, book, draft, runner=runner, early=early if book else None)
             site.show(latest, drawn(site, latest, out))
             encode(site.pages())  # after the push: the browser's requests for changed pages come first
             built(site.current())  # type: ignore[arg-type]

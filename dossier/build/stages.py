@@ -245,6 +245,7 @@ def run_build(ws: Workspace, items: list[Item], options: Options, observer: Buil
             runner.discard()  # started for nothing: stopped, not waited for
         front = FrontMatter(ws, planned, options, manifest, env)
         render_all(ws, planned, options, runner, manifest, outcome, observer, front if options.book else None)
+        observer.dossiers_done(outcome)
         make_book(ws, planned, options, runner, manifest, outcome, observer, front)
     remove_stale_drafts(outcome, manifest)
     remember_clean(ws, planned, options, manifest, outcome)

@@ -114,6 +114,7 @@ def _common(preview: Preview | None, lang: str) -> dict[str, Any]:
     status = (say("serve-status", when=preview.finished.strftime("%H:%M:%S"), seconds=f"{preview.seconds:.1f}",
                   version=preview.version) if preview else "")
     return {"lang": lang, "say": say, "status": status, "version": preview.version if preview else 0,
+            "stamp": preview.stamp if preview else 0,
             "quote": quote}
 
 
