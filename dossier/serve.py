@@ -1,16 +1,15 @@
 """``dossier serve`` as a library: a local preview that rebuilds on save and reloads the page.
 
-The repository's files are watched by polling their sizes and modification times (a few hundred
-files at most; it works the same on network drives and in WSL, where change notifications do
-not). A change is acted on once the files have stayed the same for a moment, since editors save
-in several writes. The first build uses every CPU; each rebuild is an ordinary incremental
-``dossier build`` with drafts, rendered in one worker process forked from this one (so the
-memory cap holds; WeasyPrint is imported here once, and the worker starts warm), so saving one
-project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
-problems and the PDFs of the last build, and a page per project with its pages as images
-(``dossier.preview``); each new build is pushed to the open pages by server-sent events
-(``/__events``), which then swap in what changed. It serves the output folder's PDFs of that
-build, the page images it drew from them, and nothing else.
+The repository's files are watched by the kernel's file events where there are (inotify, on
+Linux), else by polling their sizes and modification times (``dossier.preview.watch``). The
+first build uses every CPU; each rebuild is an ordinary incremental ``dossier build`` with
+drafts, rendered in one worker process kept warm between saves (forked from this one, which
+imported WeasyPrint once; the memory cap and time limit hold: ``warm_worker``), so saving one
+project re-renders that project and, after its pages were pushed, the book. A small HTTP
+server, on its own thread, shows the problems and the PDFs of the last build, and a page per
+project with its pages as images (``dossier.preview``); each new build is pushed to the open
+pages by server-sent events (``/__events``), which then swap in what changed. It serves the
+output folder's PDFs of that build, the page images it drew from them, and nothing else.
 
 It answers only requests addressed to itself: a ``Host:`` header other than 127.0.0.1, localhost,
 [::1] or the address it listens on (with or without its port) is refused with 421, so a web page
