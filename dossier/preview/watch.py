@@ -129,8 +129,8 @@ class Watcher:
     @classmethod
     def start(cls, root: Path, poll: bool = False) -> Watcher:
         watcher = cls(root)
-        if poll or not sys.platform.startswith("linux"):
-            return watcher
+        if poll or not sys.platform.startswith("linux") or any((root / name).is_symlink() for name in WATCHED):
+            return watcher  # a watched folder that is a link: its events would be the link's own
         try:
             watcher._inotify = Inotify()
             watcher._folders[watcher._inotify.add(root)] = root  # dossier.yaml, and watched folders made later
@@ -144,7 +144,7 @@ class Watcher:
 
     def _add_tree(self, top: Path) -> None:
         assert self._inotify is not None
-        if not top.is_dir() or top.is_symlink() and top.parent != self.root:
+        if not top.is_dir() or top.is_symlink():
             return
         for folder, dirs, _files in os.walk(top, followlinks=False):
             try:
@@ -164,13 +164,15 @@ class Watcher:
             if mask & IN_IGNORED:
                 self._folders.pop(wd, None)
             return False
-        if folder == self.root:
-            if name in WATCHED and mask & (IN_CREATE | IN_MOVED_TO) and mask & IN_ISDIR:
-                self._add_tree(self.root / name)
-                return True
+        new_folder = bool(mask & IN_ISDIR and mask & (IN_CREATE | IN_MOVED_TO))
+        if folder == self.root and not (name in WATCHED and new_folder):
             return name == PROVINCE_FILE or (name in WATCHED and bool(mask & GONE))
-        if mask & IN_ISDIR and mask & (IN_CREATE | IN_MOVED_TO):
-            self._add_tree(folder / name)
+        if new_folder and self._inotify is not None:
+            try:
+                self._add_tree(folder / name)
+            except OSError:  # the kernel's watch limit: poll from now on
+                self.close()
+        if new_folder:
             return True
         return bool(mask & (SAVED | GONE | IN_MODIFY))
 
@@ -179,6 +181,8 @@ class Watcher:
         if self._inotify is None:
             return next_change(self.root, seen, stop)
         while not stop.is_set():
+            if self._inotify is None:  # given up on inotify meanwhile (the watch limit)
+                return next_change(self.root, seen, stop)
             events = [e for e in self._inotify.read(WAKE) if self._relevant(*e)]
             missing: set[str] = set()  # files of ``seen`` gone in this save and not back yet
             while events:  # until the save is over: no event for DEBOUNCE, RENAME_GRACE while a
@@ -191,6 +195,8 @@ class Watcher:
                 last = events[-1][1]
                 unclosed = bool(last & IN_MODIFY and not last & SAVED)
                 quiet = RENAME_GRACE if missing or unclosed else DEBOUNCE
+                if self._inotify is None:
+                    break
                 events = [e for e in self._inotify.read(quiet) if self._relevant(*e)]
             now = fingerprint(self.root)
             if now != seen:
@@ -201,3 +207,4 @@ class Watcher:
         if self._inotify is not None:
             self._inotify.close()
             self._inotify = None
+            self.kind = "poll"

@@ -132,3 +132,16 @@ def test_a_stopped_watcher_answers_none(repo: Path) -> None:
     stop.set()
     assert watcher.next(fingerprint(repo), stop) is None
     watcher.close()
+
+
+def test_a_linked_projects_folder_is_polled(repo: Path, tmp_path: Path) -> None:
+    """The kernel would report the link's own events, not its folder's: such a repository is polled."""
+    real = repo / "real-projects"
+    (repo / "projects").rename(real)
+    (repo / "projects").symlink_to(real.name)
+    watcher = Watcher.start(repo)
+    assert watcher.kind == "poll"
+    alpha = repo / "projects" / "alpha.yaml"
+    now = after_save(watcher, lambda: alpha.write_text("title: ลิงก์\n", encoding="utf-8"))
+    assert now is not None and now[str(alpha)][1] == len("title: ลิงก์\n".encode())
+    watcher.close()
