@@ -6,7 +6,7 @@ file closed after writing (``IN_CLOSE_WRITE``), one renamed into place (``IN_MOV
 Code saves), one deleted or moved away. A save is acted on once no such event has come for
 ``DEBOUNCE`` seconds (editors save in several steps); while a file that was there is missing
 (vim moves it to a backup, then writes it anew) or a write is not closed yet, it waits up to
-``RENAME_GRACE`` for the rest. Where inotify is missing
+``RENAME_GRACE`` (1 s) for the rest. Where inotify is missing
 (another system, a container without it, a network drive it does not see, the kernel's watch
 limit reached), the files' sizes and modification times are polled instead (``next_change``).
 Either way the answer is the files' new :data:`Fingerprint`, and a change that leaves it as it
@@ -31,7 +31,7 @@ WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 Fingerprint = dict[str, tuple[int, int]]
 
 DEBOUNCE = 0.05  # seconds without a new event before a save is acted on
-RENAME_GRACE = 0.3  # after a deletion or a move away: the new file of a save by rename comes in this time
+RENAME_GRACE = 1.0  # while a file that was there is missing or a write is open: the rest of the save comes in this time
 WAKE = 0.2  # how often a waiting watcher looks at its stop event
 
 # <sys/inotify.h>
