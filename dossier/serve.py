@@ -360,6 +360,22 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         http.server_close()
 
 
+def settle_worker() -> None:
+    """In serve's worker, once: WeasyPrint imported (done already in this process, so cheap),
+    then what exists so far is kept out of the garbage collector's passes (``gc.freeze``) and
+    young objects are collected less often: a render here makes a great many short-lived
+    objects, and this took 7-13 % off it (in one process, 5 renders each way, twice; within the
+    noise of benchmarks/preview_latency.py on this shared machine)."""
+    import gc
+
+    from dossier.render.dossier import warm_up
+
+    warm_up()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
 def warm_worker(root: Path, out: Path, book: bool, draft: bool) -> Runner:
     """The render worker the rebuilds share (the memory cap, the time limit, death with this
     process: ``dossier.build.workers``), started now for the repository as it is, so a save's
@@ -372,7 +388,6 @@ def warm_worker(root: Path, out: Path, book: bool, draft: bool) -> Runner:
     from dossier.build.workers import Runner, remove_temp
     from dossier.files import TEMP_FOLDER
     from dossier.limits import DEFAULT_LIMITS
-    from dossier.render.dossier import warm_up
     from dossier.workspace import open_workspace
 
     for old in out.glob(f"{TEMP_FOLDER}-serve-*"):  # a killed serve's (its process is gone)
@@ -380,7 +395,7 @@ def warm_worker(root: Path, out: Path, book: bool, draft: bool) -> Runner:
         if pid.isdigit() and not Path(f"/proc/{pid}").exists() and sys.platform.startswith("linux"):
             remove_temp(old)
     limits = DEFAULT_LIMITS
-    runner = Runner(1, limits.render_seconds, limits.render_memory_bytes, warm_up,
+    runner = Runner(1, limits.render_seconds, limits.render_memory_bytes, settle_worker,
                     out / f"{TEMP_FOLDER}-serve-{os.getpid()}")
     runner.__enter__()
     try:
