@@ -13,7 +13,7 @@ edits a run:
   before the push): median 2.43 s, best 2.01 s, rebuild 1.70 s (load average 2.1-2.7);
   after (inotify + 50 ms debounce, one warm worker, only the changed pages drawn, on request,
   after the push): median 0.85 s, best 0.75 s, rebuild 0.80 s in the quietest run (load 1.6);
-  seven later runs at load 1.1-3.6 gave medians 1.16-1.53 s, bests 0.87-1.20 s, rebuilds
+  eight later runs at load 1.1-3.6 gave medians 1.16-1.53 s, bests 0.87-1.20 s, rebuilds
   1.0-1.4 s: the render gets less of the CPU, and the other figures hardly move.
 Where the time goes now: 0.05 s debounce; the rebuild (0.8-1.4 s), nearly all of it the render
 in the worker (in a profile: WeasyPrint's layout about 60 %, drawing and writing the PDF the
