@@ -1,16 +1,15 @@
 """``dossier serve`` as a library: a local preview that rebuilds on save and reloads the page.
 
-The repository's files are watched by polling their sizes and modification times (a few hundred
-files at most; it works the same on network drives and in WSL, where change notifications do
-not). A change is acted on once the files have stayed the same for a moment, since editors save
-in several writes. The first build uses every CPU; each rebuild is an ordinary incremental
-``dossier build`` with drafts, rendered in one worker process forked from this one (so the
-memory cap holds; WeasyPrint is imported here once, and the worker starts warm), so saving one
-project re-renders that project and the book only. A small HTTP server, on its own thread, shows the
-problems and the PDFs of the last build, and a page per project with its pages as images
-(``dossier.preview``); each new build is pushed to the open pages by server-sent events
-(``/__events``), which then swap in what changed. It serves the output folder's PDFs of that
-build, the page images it drew from them, and nothing else.
+The repository's files are watched by the kernel's file events where there are (inotify, on
+Linux), else by polling their sizes and modification times (``dossier.preview.watch``). The
+first build uses every CPU; each rebuild is an ordinary incremental ``dossier build`` with
+drafts, rendered in one worker process kept warm between saves (forked from this one, which
+imported WeasyPrint once; the memory cap and time limit hold: ``warm_worker``), so saving one
+project re-renders that project and, after its pages were pushed, the book. A small HTTP
+server, on its own thread, shows the problems and the PDFs of the last build, and a page per
+project with its pages as images (``dossier.preview``); each new build is pushed to the open
+pages by server-sent events (``/__events``), which then swap in what changed. It serves the
+output folder's PDFs of that build, the page images it drew from them, and nothing else.
 
 It answers only requests addressed to itself: a ``Host:`` header other than 127.0.0.1, localhost,
 [::1] or the address it listens on (with or without its port) is refused with 421, so a web page
@@ -29,7 +28,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,46 +37,16 @@ from urllib.parse import unquote, urlsplit
 from dossier import catalogue
 from dossier.errors import Diagnostic, DossierError
 from dossier.outputs import is_draft
-from dossier.paths import PROVINCE_FILE
 from dossier.preview.gallery import Gallery, encode
+from dossier.preview.watch import WATCHED, Fingerprint, Watcher, fingerprint, next_change
 
 if TYPE_CHECKING:
+    from dossier.build.outcome import Outcome
+    from dossier.build.workers import Runner
     from dossier.validate import Checked
 
-WATCHED = ("projects", "templates", "assets", "rules")  # with dossier.yaml
 FONTS = {"regular": "Sarabun-Regular.ttf", "bold": "Sarabun-Bold.ttf"}  # served to the page: Thai needs them
-Fingerprint = dict[str, tuple[int, int]]
-
-
-def fingerprint(root: Path) -> Fingerprint:
-    """Size and modification time of every file a build depends on."""
-    found: Fingerprint = {}
-    files = [root / PROVINCE_FILE, *(p for folder in WATCHED if (root / folder).is_dir()
-                                     for p in (root / folder).rglob("*"))]
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if path.is_file():
-            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return found
-
-
-def next_change(root: Path, seen: Fingerprint, stop: threading.Event, interval: float = 0.25,
-                settle: float = 0.3) -> Fingerprint | None:
-    """Wait for the files to differ from ``seen``, then to stay unchanged for ``settle``
-    seconds; their new fingerprint, or None once ``stop`` is set."""
-    while not stop.wait(interval):
-        now = fingerprint(root)
-        if now == seen:
-            continue
-        while not stop.wait(settle):
-            later = fingerprint(root)
-            if later == now:
-                return now
-            now = later
-    return None
+__all__ = ["WATCHED", "Fingerprint", "fingerprint", "next_change"]  # the watcher's, for callers of this module
 
 
 @dataclass(frozen=True)
@@ -97,56 +66,74 @@ class Preview:
     seconds: float
     documents: tuple[Document, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
+    stamp: int = 0  # the how-many-th thing shown (Site.show): a save shows its projects, then the book
 
 
 def rebuild(root: Path, out: Path, version: int, paths: list[Path] | None = None, book: bool = True,
-            draft: bool = True, jobs: int = 1) -> Preview:
+            draft: bool = True, jobs: int = 1, runner: Runner | None = None,
+            early: Callable[[Preview], None] | None = None) -> Preview:
     """Validate and build (incrementally, rendering in a worker); every problem ends up in the
     preview, none escapes as an exception. Every project's problems are shown, warnings
     included, also of a project whose dossier was up to date (the build did not validate it:
     it is validated here, a few milliseconds); the documents are exactly those the build says
-    are current, never guessed from the output folder."""
+    are current, never guessed from the output folder. ``runner``: the warm worker to render
+    in (else the build forks its own). ``early`` is given the preview of the projects once
+    they are done, before the book is made."""
     from dossier.build.pipeline import BuildObserver, Options, build
     from dossier.workspace import open_workspace
 
     started = time.perf_counter()
     problems: list[Diagnostic] = []
-    documents: list[Document] = []
     checked: set[str] = set()
+    files: list[tuple[Path, str]] = []
+
+    def validate_fresh() -> None:
+        """The projects up to date, so not validated by the build: their warnings still count."""
+        unchecked = [(path, name) for path, name in files if name not in checked]
+        if unchecked:
+            from dossier.validate import check_file
+
+            problems.extend(d for path, name in unchecked for d in check_file(path, ws, name).diagnostics)
+            checked.update(name for _path, name in unchecked)
 
     class Collect(BuildObserver):
         def checked(self, item: Checked) -> None:
             checked.add(item.file)
             problems.extend(item.diagnostics)
 
+        def dossiers_done(self, outcome: Outcome) -> None:
+            if early is not None:
+                validate_fresh()
+                early(_preview(version, started, files, problems, outcome, None))
+
     try:
         ws = open_workspace(root)
         problems.extend(ws.diagnostics)
         files = ws.project_files(paths)
-        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), Collect())
-        unchecked = [(path, name) for path, name in files if name not in checked]
-        if unchecked:  # up to date, so not validated by the build: their warnings still count
-            from dossier.validate import check_file
-
-            problems.extend(d for path, name in unchecked for d in check_file(path, ws, name).diagnostics)
-        problems.extend(outcome.diagnostics)
-        order = {name: index for index, (_path, name) in enumerate(files)}
-        problems.sort(key=lambda d: order.get(d.file, -1))  # by project, dossier.yaml's first
-        for b in outcome.built:
-            documents.append(Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft))
-        for f in outcome.fresh:
-            documents.append(Document(f.path.name, f.file, f.pages, is_draft(f.path)))
-        documents.sort(key=lambda d: d.source)
-        if outcome.book_path is not None:
-            from dossier.build.manifest import Manifest
-
-            entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
-            documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
-                                      is_draft(outcome.book_path)))
+        outcome = build(ws, files, Options(out, draft=draft, book=book, jobs=jobs), Collect(), runner)
+        validate_fresh()
+        return _preview(version, started, files, problems, outcome, out)
     except DossierError as exc:
         problems.extend(exc.diagnostics)
-    unique = tuple(dict.fromkeys(problems))
-    return Preview(version, dt.datetime.now(), time.perf_counter() - started, tuple(documents), unique)
+    return Preview(version, dt.datetime.now(), time.perf_counter() - started, (), tuple(dict.fromkeys(problems)))
+
+
+def _preview(version: int, started: float, files: list[tuple[Path, str]], problems: list[Diagnostic],
+             outcome: Outcome, out: Path | None) -> Preview:
+    """What ``outcome`` leaves to show; with its book when ``out`` is given."""
+    order = {name: index for index, (_path, name) in enumerate(files)}
+    found = sorted([*problems, *outcome.diagnostics], key=lambda d: order.get(d.file, -1))  # dossier.yaml's first
+    documents = [Document(b.rendered.path.name, b.checked.file, b.rendered.pages, b.draft) for b in outcome.built]
+    documents += [Document(f.path.name, f.file, f.pages, is_draft(f.path)) for f in outcome.fresh]
+    documents.sort(key=lambda d: d.source)
+    if out is not None and outcome.book_path is not None:
+        from dossier.build.manifest import Manifest
+
+        entry = Manifest.load(out).entries.get(outcome.book_path.name)  # its pages, as the build recorded
+        documents.append(Document(outcome.book_path.name, "", entry.pages if entry else 0,
+                                  is_draft(outcome.book_path)))
+    return Preview(version, dt.datetime.now(), time.perf_counter() - started, tuple(documents),
+                   tuple(dict.fromkeys(found)))
 
 
 @dataclass
@@ -160,6 +147,7 @@ class Site:
     galleries: dict[str, Gallery] = field(default_factory=dict)
     changed: threading.Condition = field(default_factory=threading.Condition)
     closing: bool = False
+    drawing: threading.Lock = field(default_factory=threading.Lock)  # pdfium: one thread at a time
 
     def current(self) -> Preview | None:
         with self.changed:
@@ -171,7 +159,7 @@ class Site:
 
     def show(self, preview: Preview, galleries: dict[str, Gallery] | None = None) -> None:
         with self.changed:
-            self.preview = preview
+            self.preview = replace(preview, stamp=(self.preview.stamp if self.preview else 0) + 1)
             if galleries is not None:
                 self.galleries = galleries
             self.changed.notify_all()
@@ -181,12 +169,15 @@ class Site:
             self.closing = True
             self.changed.notify_all()
 
-    def wait_newer(self, version: int, seconds: float) -> int | None:
-        """The build number once it is past ``version`` (at most ``seconds``); None when closing."""
+    def wait_newer(self, stamp: int, seconds: float) -> Preview | None:
+        """What is shown once it is past ``stamp`` (or after ``seconds``, maybe the same); None
+        when closing."""
         with self.changed:
-            self.changed.wait_for(lambda: self.closing or (self.preview is not None and self.preview.version > version),
+            self.changed.wait_for(lambda: self.closing or (self.preview is not None and self.preview.stamp > stamp),
                                   seconds)
-            return None if self.closing else (self.preview.version if self.preview else 0)
+            if self.closing:
+                return None
+            return self.preview or Preview(0, dt.datetime.now(), 0.0)
 
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -331,6 +322,8 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         raise DossierError([Diagnostic("dossier serve", Pos(), "serve-port-busy",
                                        args={"port": port, "reason": exc.strerror or str(exc)})]) from None
     serving: threading.Thread | None = None
+    watcher = Watcher.start(root)  # before the first build: a save during it is seen after it
+    runner: Runner | None = None
     try:
         seen = fingerprint(root)
         # the first build in workers (every CPU), before the server's thread exists: a process
@@ -341,29 +334,88 @@ def serve(root: Path, out: Path, host: str, port: int, lang: str, paths: list[Pa
         built(site.current())  # type: ignore[arg-type]
         from dossier.render.dossier import warm_up
 
-        warm_up()  # WeasyPrint imported here once: each rebuild's worker is forked warm
+        warm_up()  # WeasyPrint imported here once: the worker is forked warm
+        runner = warm_worker(root, out, book, draft)  # forked now, before the server's thread
         serving = threading.Thread(target=http.serve_forever, name="dossier-serve", daemon=True)
         serving.start()
         ready(f"http://{host}:{http.server_address[1]}/")
         version = 1
-        while (now := next_change(root, seen, stop)) is not None:
+        while (now := watcher.next(seen, stop)) is not None:
             seen, version = now, version + 1
-            latest = rebuild(root, out, version, paths, book, draft)
+
+            def early(projects: Preview) -> None:  # pushed before the book is made: no project page shows it
+                site.show(projects, drawn(site, projects, out))
+
+            latest = rebuild(root, out, version, paths, book, draft, runner=runner, early=early if book else None)
             site.show(latest, drawn(site, latest, out))
             encode(site.pages())  # after the push: the browser's requests for changed pages come first
             built(site.current())  # type: ignore[arg-type]
     finally:
         site.close()  # the event streams end
+        watcher.close()
+        if runner is not None:
+            runner.discard()  # stopped at once, never waited for (Ctrl+C mid-render)
+            runner.__exit__(None)  # its temporary folder removed
         if serving is not None:
             http.shutdown()  # waits for serve_forever to return: only once it has started
         http.server_close()
 
 
+def settle_worker() -> None:
+    """In serve's worker, once: WeasyPrint imported (done already in this process, so cheap),
+    then what exists so far is kept out of the garbage collector's passes (``gc.freeze``) and
+    young objects are collected less often: a render here makes a great many short-lived
+    objects, and this took 7-13 % off it (in one process, 5 renders each way, twice; within the
+    noise of benchmarks/preview_latency.py on this shared machine)."""
+    import gc
+
+    from dossier.render.dossier import warm_up
+
+    warm_up()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
+def warm_worker(root: Path, out: Path, book: bool, draft: bool) -> Runner:
+    """The render worker the rebuilds share (the memory cap, the time limit, death with this
+    process: ``dossier.build.workers``), started now for the repository as it is, so a save's
+    render finds WeasyPrint imported and, from the second save on, its templates and fonts
+    loaded. It is replaced when ``dossier.yaml``, a template or the word list changes. Its
+    temporary files go to its own folder in the output folder (a killed serve's is removed by
+    the next)."""
+    from dossier.build.pipeline import Options
+    from dossier.build.plan import environment
+    from dossier.build.workers import Runner, remove_temp
+    from dossier.files import TEMP_FOLDER
+    from dossier.limits import DEFAULT_LIMITS
+    from dossier.workspace import open_workspace
+
+    for old in out.glob(f"{TEMP_FOLDER}-serve-*"):  # a killed serve's (its process is gone)
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists() and sys.platform.startswith("linux"):
+            remove_temp(old)
+    limits = DEFAULT_LIMITS
+    runner = Runner(1, limits.render_seconds, limits.render_memory_bytes, settle_worker,
+                    out / f"{TEMP_FOLDER}-serve-{os.getpid()}")
+    runner.__enter__()
+    try:
+        ws = open_workspace(root)
+        runner.adopt(environment(ws, Options(out, draft=draft, book=book)), ws.limits.render_seconds,
+                     ws.limits.render_memory_bytes)
+    except DossierError:  # dossier.yaml is broken: the first build that can render starts it
+        return runner
+    runner.prepare()
+    return runner
+
+
 def drawn(site: Site, preview: Preview, out: Path) -> dict[str, Gallery]:
-    """The projects' page images after ``preview``'s build (only changed PDFs drawn again)."""
+    """The projects' page images after ``preview``'s build (of a changed PDF, only the pages
+    whose content changed are new, drawn when first asked for)."""
     from dossier.preview.gallery import update
 
-    return update(site.pages(), [(d.source, d.name) for d in preview.documents if d.source], out, preview.version)
+    return update(site.pages(), [(d.source, d.name) for d in preview.documents if d.source], out, preview.version,
+                  site.drawing)
 
 
 def page(preview: Preview | None, lang: str, galleries: dict[str, Gallery] | None = None) -> str:

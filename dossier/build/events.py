@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dossier.build.outcome import Built, Fresh
+    from dossier.build.outcome import Built, Fresh, Outcome
     from dossier.errors import Diagnostic
     from dossier.render.pdf import Rendered
     from dossier.validate import Checked
@@ -42,6 +42,10 @@ class BuildObserver:
 
     def failed(self, item: Checked, problems: list[Diagnostic]) -> None:
         """A project's render failed (time or memory limit, a located error); the others go on."""
+
+    def dossiers_done(self, outcome: Outcome) -> None:
+        """Every dossier is made, failed or known up to date (``outcome`` so far); the book,
+        if any, comes next (``dossier serve`` shows the projects' pages meanwhile)."""
 
     def book(self, rendered: Rendered) -> None:
         """The province's book was made and written."""

@@ -29,6 +29,7 @@ from dossier.files import BuildLock, LockedError
 from dossier.paths import display
 
 if TYPE_CHECKING:
+    from dossier.build.workers import Runner
     from dossier.workspace import Workspace
 
 __all__ = ["BuildObserver", "Built", "Fresh", "Item", "Options", "Outcome", "build", "refuse_conflicts"]
@@ -49,16 +50,18 @@ def refuse_conflicts(ws: Workspace, items: Sequence[Item], options: Options) -> 
         raise DossierError(found)
 
 
-def build(ws: Workspace, items: Sequence[Item], options: Options, observer: BuildObserver | None = None) -> Outcome:
+def build(ws: Workspace, items: Sequence[Item], options: Options, observer: BuildObserver | None = None,
+          runner: Runner | None = None) -> Outcome:
     """Build every dossier of ``items`` (already validated, or (path, name) pairs validated only
-    when out of date) and the book; never raises for a project's problems."""
+    when out of date) and the book; never raises for a project's problems. ``runner``: workers
+    the caller keeps warm between builds (``dossier serve``), else the build starts its own."""
     refuse_conflicts(ws, items, options)
     try:
         with BuildLock(options.out_dir) as lock:
             told = observer or BuildObserver()
             if lock.taken_over:  # a build killed before it could release the lock (kill -9)
                 told.lock_taken_over(lock.taken_over)
-            return run_build(ws, list(items), options, told)
+            return run_build(ws, list(items), options, told, runner)
     except LockedError as exc:
         raise DossierError([Diagnostic(str(options.out_dir), NOWHERE, "build-locked",
                                        args={"path": str(options.out_dir), "pid": exc.holder or "?"})]) from None

@@ -3,6 +3,7 @@ plan (what is up to date, what to validate and render), render in workers, then 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -217,7 +218,10 @@ def _province_item(ws: Workspace) -> Checked:
     return Checked(PROVINCE_FILE, ws.root / PROVINCE_FILE, Source(PROVINCE_FILE, ws.root / PROVINCE_FILE))
 
 
-def run_build(ws: Workspace, items: list[Item], options: Options, observer: BuildObserver) -> Outcome:
+def run_build(ws: Workspace, items: list[Item], options: Options, observer: BuildObserver,
+              shared: Runner | None = None) -> Outcome:
+    """One build; its renders in ``shared``'s workers when given (warm from an earlier build),
+    else in workers of its own, made for it and stopped at its end."""
     outcome = Outcome()
     activate(ws.root)  # before the workers start and before any Thai is laid out here
     from dossier.render.thaiwrap import segmenter  # the word list: only a build that reached here
@@ -226,18 +230,22 @@ def run_build(ws: Workspace, items: list[Item], options: Options, observer: Buil
     manifest = Manifest.load(options.out_dir)
     env = environment(ws, options)
     planned = plan(items, options, manifest, env, ws.root)
-    with Runner(options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
-                options.out_dir / TEMP_FOLDER,  # the workers' temp folder, under the lock
-                in_process=options.keep_layout and options.jobs == 1) as runner:
+    if shared is not None:  # kept warm by the caller between builds, stopped by it
+        shared.adopt(env, ws.limits.render_seconds, ws.limits.render_memory_bytes)
+    with contextlib.nullcontext(shared) if shared is not None else Runner(
+            options.jobs, ws.limits.render_seconds, ws.limits.render_memory_bytes, _warm_up,
+            options.out_dir / TEMP_FOLDER,  # the workers' temp folder, under the lock
+            in_process=options.keep_layout and options.jobs == 1) as runner:
         if likely_work(planned, manifest):
             runner.prepare()  # the workers import WeasyPrint while this process validates
         check(ws, planned, options, manifest, env, outcome, observer)
         if any(p.checked is not None and p.name and not p.fresh for p in planned):
             runner.prepare()
-        else:
+        elif shared is None:
             runner.discard()  # started for nothing: stopped, not waited for
         front = FrontMatter(ws, planned, options, manifest, env)
         render_all(ws, planned, options, runner, manifest, outcome, observer, front if options.book else None)
+        observer.dossiers_done(outcome)
         make_book(ws, planned, options, runner, manifest, outcome, observer, front)
     remove_stale_drafts(outcome, manifest)
     remember_clean(ws, planned, options, manifest, outcome)

@@ -184,6 +184,16 @@ class Runner:
         self._pool: cf.ProcessPoolExecutor | None = None
         self._processes: list[Any] = []  # the pool's worker processes, as forked by _new_pool
         self._channel: _Channel | None = None
+        self.tag = ""  # what the workers' state was made for (a shared runner: the build's environment)
+
+    def adopt(self, tag: str, seconds: int, max_bytes: int) -> None:
+        """For a runner kept warm between builds (``dossier serve``): this build's limits, and
+        workers whose cached state (templates, fonts, word lists) was made for ``tag``; workers
+        made for another (``dossier.yaml``, a template, the word list changed) or under another
+        memory cap are stopped, and the next batch forks fresh ones."""
+        if tag != self.tag or max_bytes != self.max_bytes:
+            self.discard()
+        self.tag, self.seconds, self.max_bytes = tag, seconds, max_bytes
 
     def __enter__(self) -> Runner:
         if self.temp is not None:

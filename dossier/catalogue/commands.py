@@ -101,6 +101,8 @@ TEXT: dict[str, Entry] = {
     "build-summary-book-fresh": Entry(" (เล่มรวมไม่เปลี่ยนแปลง)", " (book up to date)"),
     # --- dossier diff --------------------------------------------------------------------------
     "diff-pages": Entry("หน้าที่เปลี่ยน {pages}", "pages changed {pages}"),
+    "diff-deleted": Entry("ลบออกแล้ว (เดิม {pages} หน้า)", "deleted (had {pages} page{pages_s})"),
+    "diff-added": Entry("เพิ่มใหม่ ({pages} หน้า)", "added ({pages} page{pages_s})"),
     "diff-done": Entry("โครงการที่เปลี่ยน {count} โครงการ รายงาน → {path}",
                        "{count} project{count_s} changed; report → {path}"),
     # --- dossier export --to form --------------------------------------------------------------

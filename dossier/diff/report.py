@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dossier import catalogue
 from dossier.diff.pages import Change, highlight
 from dossier.diff.run import ProjectDiff
 
@@ -43,6 +44,24 @@ def pages_changed(project: ProjectDiff) -> list[str]:
     return [label(c) for c in project.changes]
 
 
+def state_text(project: ProjectDiff, lang: str) -> str:
+    """What became of the project as a whole: "" for a changed one."""
+    if project.state == "deleted":
+        return catalogue.phrase("diff-deleted", lang, pages=project.pages_before,
+                                pages_s=catalogue.plural(project.pages_before))
+    if project.state == "added":
+        return catalogue.phrase("diff-added", lang, pages=project.pages_after, pages_s=catalogue.plural(project.pages_after))
+    return ""
+
+
+def headline(project: ProjectDiff, lang: str) -> str:
+    """One line for the terminal: the project, deleted or added, and its changed pages."""
+    if project.state == "deleted":
+        return f"{project.name}: {state_text(project, lang)}"
+    changed = catalogue.phrase("diff-pages", lang, pages=", ".join(pages_changed(project)) or "—")
+    return f"{project.name}: " + (f"{state_text(project, lang)}; {changed}" if project.state == "added" else changed)
+
+
 def _save_pages(project: ProjectDiff, folder: Path, prefix: str) -> list[ShownPage]:
     shown = []
     folder.mkdir(parents=True, exist_ok=True)
@@ -66,7 +85,12 @@ def summary_markdown(projects: list[ProjectDiff], base: str, lang: str) -> str:
         return title + "\n\n" + ("ไม่มีหน้าที่เปลี่ยน" if th else "No page changed.") + "\n"
     lines = [title, ""]
     for p in projects:
+        if p.state == "deleted":
+            lines.append(f"- **{p.name}**: {state_text(p, lang)}")
+            continue
         pages = ", ".join(pages_changed(p)) or "—"
+        if p.state == "added":
+            pages = f"{pages} — {state_text(p, lang)}"
         fields = ", ".join(f"`{f.path}`" for f in p.fields[:8]) + (" …" if len(p.fields) > 8 else "")
         if th:
             lines.append(f"- **{p.name}**: หน้าที่เปลี่ยน {pages} ({p.pages_before} → {p.pages_after} หน้า)"
@@ -105,6 +129,7 @@ def write_report(projects: list[ProjectDiff], out: Path, base: str, lang: str) -
             problems = [f"{d.file}:{d.line}: {catalogue.message(d.code, lang, d.args)}" if d.line
                         else f"{d.file}: {catalogue.message(d.code, lang, d.args)}" for d in project.problems]
             rows.append({"name": project.name, "id": name, "before": project.pages_before, "after": project.pages_after,
+                         "state": project.state, "state_text": state_text(project, lang),
                          "pages": _save_pages(project, fresh / name, name), "fields": project.fields,
                          "problems": problems})
         from dossier.paths import PACKAGE_DIR

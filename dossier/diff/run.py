@@ -35,6 +35,7 @@ class ProjectDiff:
     changes: list[Change] = field(default_factory=list)
     fields: list[FieldChange] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)  # why a side has no document
+    state: str = "changed"  # "added" (no such file at the base), "deleted" (gone since the base)
 
 
 def default_base(root: Path) -> str:
@@ -85,6 +86,14 @@ def project_names(ws: Workspace, base: str) -> list[str]:
     return sorted(n for n in names if n.endswith(PROJECT_SUFFIXES))
 
 
+def deleted_names(ws: Workspace, base: str) -> list[str]:
+    """The project files changed against ``base`` that the repository no longer has (whether
+    the base had them is for the caller to check)."""
+    projects = ws.root.resolve() / "projects"
+    return sorted(path.relative_to(ws.root.resolve()).as_posix() for path in changed_files(ws.root, base)
+                  if path.parent == projects and path.suffix in PROJECT_SUFFIXES and not os.path.lexists(path))
+
+
 def build_side(ws: Workspace, names: list[str], out: Path, jobs: int) -> tuple[dict[str, Path], dict[str, list[Diagnostic]]]:
     """Build ``names`` (those that exist) as drafts into ``out``: each one's PDF, or its problems."""
     from dossier.build.pipeline import Options, build
@@ -125,25 +134,32 @@ def diff(ws: Workspace, base: str, jobs: int = 1) -> list[ProjectDiff]:
     if git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", check=False).returncode != 0:
         raise UsageError([Diagnostic("git", NOWHERE, "git-bad-ref", args={"ref": base})])
     commit = git(top, "rev-parse", f"{base}^{{commit}}").stdout.strip()
-    names = project_names(ws, base)
-    if not names:
+    names, gone = project_names(ws, base), deleted_names(ws, base)
+    if not names and not gone:
         return []
     inside = ws.root.resolve().relative_to(top)
     cache = ws.root / "build" / CACHE
     epoch = git(top, "log", "-1", "--format=%ct", "HEAD", check=False).stdout.strip() or "946684800"
     with dated(epoch), worktree(top, commit) as tree:
         base_ws = open_workspace(tree / inside)
+        deleted = {name for name in gone if (base_ws.root / name).is_file()}  # not one added, then deleted
+        names = sorted({*names, *deleted})
+        added = {name for name in names if not (base_ws.root / name).exists()}
         before, before_problems = build_side(base_ws, names, cache / "base", jobs)
         before_texts = {name: read_text(base_ws.root / name, base_ws.root) for name in names}
     with dated(epoch):
-        after, after_problems = build_side(ws, names, cache / "now", jobs)
+        after, after_problems = build_side(ws, [n for n in names if n not in deleted], cache / "now", jobs)
     diffs = []
     for name in names:
         old = read_pages(before[name]) if name in before else []
+        if name in deleted:  # listed with the pages it had; its pages and fields are not shown one by one
+            diffs.append(ProjectDiff(name, len(old), 0, problems=before_problems.get(name, []), state="deleted"))
+            continue
         new = read_pages(after[name]) if name in after else []
         found = ProjectDiff(name, len(old), len(new), match(old, new),
                             compare(before_texts.get(name), read_text(ws.root / name, ws.root), name),
-                            [*before_problems.get(name, []), *after_problems.get(name, [])])
-        if found.changes or found.fields or found.problems:
+                            [*before_problems.get(name, []), *after_problems.get(name, [])],
+                            "added" if name in added else "changed")
+        if found.changes or found.fields or found.problems or found.state == "added":
             diffs.append(found)
     return diffs

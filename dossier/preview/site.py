@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
     from dossier.serve import Preview
 
-# Problems that have a place on the pages: marked there (the pages over the document's limit).
-PAGE_CODES = ("document-over-pages",)
+# Problems that have a place on the pages, marked there: the pages over the document's limit, and
+# any problem whose arguments name its page (text cut at the page's edge, found by the render's
+# dossier/render/overflow.py, whose "page" is the PDF's page number).
+PAGE_CODES = ("document-over-pages", "text-overflow")
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,16 @@ def problem(d: Diagnostic, lang: str) -> Problem:
 
 
 def marks(diagnostics: list[Diagnostic], pages: int, lang: str) -> dict[int, list[str]]:
-    """The pages a problem is about: those past the document's page limit (the last ones)."""
+    """The pages a problem is about: those past the document's page limit (the last ones), and
+    the page a problem names (``args["page"]``, 1-based), if the document has it."""
     found: dict[int, list[str]] = {}
     for d in diagnostics:
         if d.code == "document-over-pages" and isinstance(d.args.get("pages"), int) and isinstance(d.args.get("limit"), int):
             over = d.args["pages"] - d.args["limit"]
             for number in range(max(1, pages - over + 1), pages + 1):
                 found.setdefault(number, []).append(d.message(lang))
+        elif isinstance(d.args.get("page"), int) and not isinstance(d.args.get("page"), bool) and 0 < d.args["page"] <= pages:
+            found.setdefault(d.args["page"], []).append(d.message(lang))
     return found
 
 
@@ -114,6 +119,7 @@ def _common(preview: Preview | None, lang: str) -> dict[str, Any]:
     status = (say("serve-status", when=preview.finished.strftime("%H:%M:%S"), seconds=f"{preview.seconds:.1f}",
                   version=preview.version) if preview else "")
     return {"lang": lang, "say": say, "status": status, "version": preview.version if preview else 0,
+            "stamp": preview.stamp if preview else 0,
             "quote": quote}
 
 

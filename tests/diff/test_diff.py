@@ -125,3 +125,38 @@ def test_no_main_branch_is_a_usage_problem(gitrepo: Path) -> None:
     assert code == 2
     assert "[diff-no-base] no main branch to compare with" in out and "dossier diff origin/main" in out
     assert "Traceback" not in out + err
+
+
+def test_a_deleted_project_is_listed_as_deleted_with_its_old_page_count(gitrepo: Path, tmp_path: Path) -> None:
+    base = git(gitrepo, "rev-parse", "HEAD").strip()
+    (gitrepo / "projects" / "canals.yaml").unlink()
+    commit_all(gitrepo, "canals is withdrawn")
+    summary = tmp_path / "step-summary.md"
+    code, out, err = run(["diff", base, "--lang", "en"], gitrepo, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 0, err
+    found = [line for line in out.splitlines() if line.startswith("projects/canals.yaml")]
+    assert len(found) == 1 and "deleted (had " in found[0], out
+    pages = int(found[0].split("deleted (had ")[1].split()[0])
+    assert pages >= 3 and "mangrove" not in out
+    [project] = diff(open_workspace(gitrepo), base)
+    assert (project.name, project.state, project.pages_before, project.pages_after) == (
+        "projects/canals.yaml", "deleted", pages, 0)
+    assert f"**projects/canals.yaml**: deleted (had {pages} pages)" in summary.read_text(encoding="utf-8")
+    report = gitrepo / "build" / "diff"
+    assert f"**projects/canals.yaml**: deleted (had {pages} pages)" in (report / "summary.md").read_text(encoding="utf-8")
+    html = (report / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="state deleted">deleted (had {pages} pages)</p>' in html
+
+
+def test_a_deletion_not_yet_committed_and_an_added_project_are_both_listed(gitrepo: Path, tmp_path: Path) -> None:
+    (gitrepo / "projects" / "fresh.yaml").write_text(VALID.replace("ความร่วมมือ", "ความร่วมมือใหม่"), encoding="utf-8")
+    commit_all(gitrepo, "a new project")
+    (gitrepo / "projects" / "mangrove.yaml").unlink()  # in the work tree only
+    summary = tmp_path / "step-summary.md"
+    code, out, err = run(["diff", "main", "--lang", "th"], gitrepo, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert code == 0, err
+    lines = sorted(out.splitlines())
+    assert lines[0].startswith("projects/fresh.yaml: เพิ่มใหม่ (") and "หน้าที่เปลี่ยน" in lines[0], out
+    assert lines[1].startswith("projects/mangrove.yaml: ลบออกแล้ว (เดิม ") and len(lines) == 2, out
+    text = summary.read_text(encoding="utf-8")
+    assert "**projects/mangrove.yaml**: ลบออกแล้ว (เดิม " in text and "เพิ่มใหม่" in text
