@@ -3,6 +3,7 @@ errors become printed diagnostics and exit codes (the edge)."""
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import functools
 import io
@@ -122,13 +123,27 @@ def stopped_by_signals() -> Iterator[None]:
         last_resort.start()
         raise Stopped(signum)
 
+    def dropped(unraisable: Any) -> None:
+        """Python drops an exception raised in a finalizer or a weakref callback (a Ctrl+C in
+        the middle of an import lands in one): the command would go on. Deliver it again."""
+        if isinstance(unraisable.exc_value, Stopped):
+            first.clear()  # not a second signal: raise again, with the clean-up, not exit at once
+            # From another thread, once the finalizer is over (dropped again, it comes back again).
+            again = threading.Timer(0.05, _thread.interrupt_main, [signal.Signals(unraisable.exc_value.signum)])
+            again.daemon = True
+            again.start()
+        else:
+            hook(unraisable)
+
     previous = {}
     for signum in (signal.SIGINT, signal.SIGTERM):
         if signal.getsignal(signum) is not signal.SIG_IGN or signum == signal.SIGTERM:
             previous[signum] = signal.signal(signum, stop)
+    hook, sys.unraisablehook = sys.unraisablehook, dropped
     try:
         yield
     finally:
+        sys.unraisablehook = hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
