@@ -8,8 +8,10 @@ and Thai words with PyThaiNLP's ``newmm`` segmenter (tokens holding a letter or 
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from dossier.errors import Diagnostic, Severity
@@ -44,7 +46,13 @@ def count_words(text: str) -> int:
     """Words as a Thai segmenter cuts them: newmm with PyThaiNLP's word list as shipped (not the
     repository's names: a form counts a name of three words as three); a token counts when it
     holds a letter or a digit."""
-    segment = segmenter(shipped_words())
+    segment = None
+    for cache in (None, Path(tempfile.gettempdir()) / "dossier-words"):  # a read-only home: the temp folder
+        try:
+            segment = segmenter(shipped_words(cache))
+            break
+        except OSError:
+            continue
     tokens = segment(text) if segment is not None else text.split()
     return sum(1 for t in tokens if any(unicodedata.category(c)[0] in "LN" for c in t))
 

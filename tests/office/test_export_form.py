@@ -116,3 +116,21 @@ def test_words_are_counted_without_pythainlp_installed(province: Path) -> None:
                 if re.search(r"\w", w)]
     row = next(line for line in done.stdout.splitlines() if "Background" in line or "ความเป็นมา" in line)
     assert str(len(expected)) in row.split()
+
+
+def test_a_read_only_cache_folder_still_counts_words(province: Path, tmp_path: Path) -> None:
+    """The word list is unpacked into the cache once; a home that cannot be written (a locked-down
+    office PC) falls back to the temporary folder, never to a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "not-a-folder"  # unwritable even for root: a file where the folder would go
+    blocked.write_text("", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocked), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    done = subprocess.run([sys.executable, "-m", "dossier", "export", "--to", "form", "projects/mangrove.yaml",
+                           "--lang", "en"], cwd=province, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    row = next(line for line in done.stdout.splitlines() if "Background" in line or "ความเป็นมา" in line)
+    assert "132" in row.split()
